@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import express, { Router, type RequestHandler } from 'express';
+import helmet from 'helmet';
+import type { AppContext } from './context.ts';
+import { authenticate } from './lib/access.ts';
+import { AppError, apiNotFound, problemHandler } from './lib/errors.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { householdsRoutes } from './modules/households/households.routes.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+
+/** Every API resource and where it is mounted; one line per module. */
+function apiRouter(ctx: AppContext): Router {
+  const api = Router();
+  api.use('/health', healthRoutes(ctx));
+  api.use('/auth', authRoutes(ctx));
+  api.use('/users', usersRoutes(ctx));
+  api.use('/households', householdsRoutes(ctx));
+  api.use(apiNotFound);
+  return api;
+}
+
+const requestId: RequestHandler = (_req, res, next) => {
+  res.locals.requestId = randomUUID();
+  res.setHeader('X-Request-Id', res.locals.requestId);
+  next();
+};
+
+/** Builds the Express application (API and web app) without listening: tests use it directly. */
+export function createApp(ctx: AppContext): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', ctx.config.trustProxy);
+  app.set('query parser', 'simple');
+  app.use(requestId);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Mantine sets inline style attributes.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'", 'data:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+          upgradeInsecureRequests: ctx.config.secureCookies ? [] : null,
+        },
+      },
+      hsts: ctx.config.secureCookies,
+    }),
+  );
+  app.use((req, res, next) => {
+    if (ctx.config.logLevel !== 'silent') {
+      const started = process.hrtime.bigint();
+      res.on('finish', () => {
+        // Paths only, never query strings or bodies: they can hold personal data.
+        ctx.logger.info(
+          { requestId: res.locals.requestId, method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+          'request',
+        );
+      });
+    }
+    next();
+  });
+  app.use('/api', (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  app.use('/api', express.json({ limit: '1mb', strict: true, type: ['application/json', 'application/*+json'] }));
+  app.use('/api', authenticate(ctx.knex, ctx.config));
+  app.use('/api', apiRouter(ctx));
+
+  const indexHtml = path.join(ctx.config.webDistDir, 'index.html');
+  app.use(express.static(ctx.config.webDistDir, { index: false, maxAge: '1h', setHeaders: (res, file) => {
+    if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  } }));
+  // Client-side routes: every other GET gets the web app's page.
+  app.get('/{*splat}', (_req, res) => {
+    if (fs.existsSync(indexHtml)) res.set('Cache-Control', 'no-cache').sendFile(indexHtml);
+    else res.status(503).type('text/plain').send('The web app is not built yet: run `npm run build:web` (npm start does it).');
+  });
+  app.use((req, _res, next) => next(new AppError(404, 'route_not_found', 'Not found', `No route ${req.method} ${req.path}.`)));
+  app.use(problemHandler(ctx.logger));
+  return app;
+}

@@ -1,0 +1,26 @@
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/knex.ts';
+import { migrateLatest } from '../db/migrate.ts';
+import { runSeeds } from '../db/seed.ts';
+
+// npm run db:migrate | db:seed — on the same configuration as npm start (DATA_DIR or DATABASE_URL).
+const command = process.argv[2];
+const config = loadConfig();
+const db = await openDatabase(config);
+try {
+  const ran = await migrateLatest(db.knex);
+  console.log(ran.length ? `Migrated: ${ran.join(', ')}` : 'Database schema is up to date.');
+  if (command === 'seed') {
+    const lines = await runSeeds(db.knex, config.env);
+    console.log('Demo data loaded.');
+    for (const line of lines) console.log(`  ${line}`);
+  } else if (command !== 'migrate') {
+    console.error('usage: db.ts migrate|seed');
+    process.exitCode = 2;
+  }
+} catch (err) {
+  console.error((err as Error).message);
+  process.exitCode = 1;
+} finally {
+  await db.close();
+}

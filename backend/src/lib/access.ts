@@ -1,0 +1,134 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Request, RequestHandler } from 'express';
+import type { Knex } from 'knex';
+import { parse as parseCookies } from 'cookie';
+import type { Config } from '../config.ts';
+import { AppError, errors } from './errors.ts';
+import { loadSession, touchSession, type SessionUser } from '../modules/auth/sessions.repository.ts';
+
+/** The authenticated caller of a request. */
+export interface Auth {
+  sessionId: string;
+  csrfToken: string;
+  user: SessionUser;
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    auth?: Auth;
+  }
+}
+
+export type Role = SessionUser['role'];
+const STAFF: Role[] = ['coordinator', 'referent'];
+
+/** Name of the session cookie; the __Host- prefix (Secure, path /, no domain) when cookies are secure. */
+export function sessionCookieName(cfg: Pick<Config, 'secureCookies'>): string {
+  return cfg.secureCookies ? '__Host-pc_session' : 'pc_session';
+}
+
+/** Loads the session named by the cookie, if any, into req.auth. Never refuses: policies do. */
+export function authenticate(knex: Knex, cfg: Config): RequestHandler {
+  const cookieName = sessionCookieName(cfg);
+  return async (req, _res, next) => {
+    const token = parseCookies(req.headers.cookie ?? '')[cookieName];
+    if (token && token.length <= 100) {
+      const session = await loadSession(knex, token);
+      if (session) {
+        req.auth = { sessionId: session.id, csrfToken: session.csrfToken, user: session.user };
+        if (Date.now() - new Date(session.lastSeenAt).getTime() > 60_000) await touchSession(knex, session.id, cfg.sessionIdleHours);
+      }
+    }
+    next();
+  };
+}
+
+/** What a policy declares; the route-walking test reads it. */
+export interface PolicyInfo {
+  name: string;
+}
+
+/** A middleware that enforces a route's access policy, tagged so a test can prove every route has one. */
+export type Policy = RequestHandler & { policy: PolicyInfo };
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function checkCsrf(req: Request, auth: Auth): void {
+  if (!UNSAFE.has(req.method)) return;
+  const sent = req.get('x-csrf-token');
+  if (!sent || !safeEqual(sent, auth.csrfToken)) {
+    throw new AppError(403, 'csrf_failed', 'Forbidden', 'Missing or wrong X-CSRF-Token header. Reload the page and try again.');
+  }
+}
+
+function tag(name: string, fn: RequestHandler): Policy {
+  return Object.assign(fn, { policy: { name } });
+}
+
+/**
+ * Routes open to anyone (health, login, activation). State-changing ones accept only requests whose
+ * Origin header, when present, is the server's own or the configured public origin.
+ */
+export function publicAccess(cfg: Pick<Config, 'publicOrigin'>): Policy {
+  return tag('public', (req, _res, next) => {
+    const origin = req.get('origin');
+    if (UNSAFE.has(req.method) && origin) {
+      const own = `${req.protocol}://${req.get('host')}`;
+      if (origin !== own && origin !== cfg.publicOrigin) {
+        throw new AppError(403, 'origin_refused', 'Forbidden', 'This request comes from another site.');
+      }
+    }
+    next();
+  });
+}
+
+/**
+ * Routes for signed-in callers of the given roles. A household caller is further limited to its own
+ * household when householdParam names the route parameter holding a household id; anything a
+ * household may not see answers 404, so that other households' records do not even seem to exist.
+ */
+export function allow(roles: Role[], opts: { householdParam?: string } = {}): Policy {
+  const name = `roles:${roles.join(',')}${opts.householdParam ? `;own:${opts.householdParam}` : ''}`;
+  return tag(name, (req, _res, next) => {
+    const auth = req.auth;
+    if (!auth) throw errors.unauthenticated();
+    const { user } = auth;
+    if (!roles.includes(user.role)) {
+      if (user.role === 'household') throw errors.notFound();
+      throw errors.forbidden();
+    }
+    if (user.role === 'household' && opts.householdParam && req.params[opts.householdParam] !== user.householdId) {
+      throw errors.notFound('household');
+    }
+    checkCsrf(req, auth);
+    next();
+  });
+}
+
+/** The usual policies, by name. */
+export const access = {
+  authenticated: () => allow(['coordinator', 'referent', 'household']),
+  staff: () => allow(STAFF),
+  coordinator: () => allow(['coordinator']),
+  /** Staff, or the household whose id is in the route parameter. */
+  staffOrOwnHousehold: (param = 'id') => allow([...STAFF, 'household'], { householdParam: param }),
+};
+
+/** The signed-in caller; for use after a policy that requires one. */
+export function authOf(req: Request): Auth {
+  if (!req.auth) throw errors.unauthenticated();
+  return req.auth;
+}
+
+/** The audit actor of a request. */
+export function actorOf(req: Request, requestId?: string) {
+  const { user } = authOf(req);
+  const label = user.role === 'household' ? `household ${user.householdReference}` : (user.email ?? user.name);
+  return { userId: user.id, label, requestId };
+}

@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import type { Knex } from 'knex';
+import { AppError, errors } from '../../lib/errors.ts';
+import { inTransaction, type Actor } from '../../db/tx.ts';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { ACCOUNT_RULE, ADDRESS_RULE, assertNotLocked, clearFailures, pause, recordFailure } from './throttle.ts';
+import { createSession, deleteUserSessions, purgeExpiredSessions } from './sessions.repository.ts';
+
+const INVALID_CREDENTIALS = () =>
+  new AppError(401, 'invalid_credentials', 'Login failed', 'The login or the password is wrong.');
+
+interface Credentials {
+  email?: string;
+  reference?: string;
+  password: string;
+}
+
+interface LoginContext {
+  ip: string;
+  userAgent?: string;
+  idleHours: number;
+}
+
+/** Checks credentials with throttling per account and per address; opens a session on success. */
+export async function login(knex: Knex, creds: Credentials, ctx: LoginContext) {
+  const identifier = (creds.email ?? creds.reference ?? '').trim().toLowerCase();
+  const accountKey = `${creds.email !== undefined ? 'email' : 'reference'}:${identifier}`;
+  const addressKey = `ip:${ctx.ip}`;
+  await assertNotLocked(knex, [accountKey, addressKey]);
+
+  const query = knex('users as u').where('u.active', true).first('u.id', 'u.password_hash');
+  if (creds.email !== undefined) {
+    query.whereRaw('lower(u.email) = ?', [identifier]).whereNot('u.role', 'household');
+  } else {
+    query.join('households as h', 'h.id', 'u.household_id').whereRaw('lower(h.reference) = ?', [identifier]);
+  }
+  const user = (await query) as { id: string; password_hash: string | null } | undefined;
+  const ok = await verifyPassword(user?.password_hash, creds.password);
+  if (!user || !ok) {
+    const waits = await Promise.all([recordFailure(knex, accountKey, ACCOUNT_RULE), recordFailure(knex, addressKey, ADDRESS_RULE)]);
+    await pause(Math.max(...waits));
+    throw INVALID_CREDENTIALS();
+  }
+  await clearFailures(knex, accountKey);
+  await purgeExpiredSessions(knex);
+  return createSession(knex, user.id, { idleHours: ctx.idleHours, ip: ctx.ip, userAgent: ctx.userAgent });
+}
+
+/** Normalises an activation code as typed by a person: case, spaces and dashes do not matter. */
+export function normaliseActivationCode(code: string): string {
+  return code.toUpperCase().replace(/[\s-]/g, '');
+}
+
+/** The stored form of an activation code. */
+export function activationCodeHash(code: string): string {
+  return createHash('sha256').update(normaliseActivationCode(code)).digest('hex');
+}
+
+/**
+ * A household sets its password with a one-time code. Creates the household's account on first use;
+ * afterwards the same path resets a forgotten password. The code is consumed; other sessions end.
+ */
+export async function activate(knex: Knex, input: { code: string; password: string }, ctx: { ip: string }) {
+  const addressKey = `activate-ip:${ctx.ip}`;
+  await assertNotLocked(knex, [addressKey]);
+  const row = (await knex('activation_codes as a')
+    .join('households as h', 'h.id', 'a.household_id')
+    .where('a.code_hash', activationCodeHash(input.code))
+    .andWhere('a.expires_at', '>', knex.fn.now())
+    .first('h.id', 'h.reference', 'h.display_name', 'h.organisation_id', 'h.email')) as
+    | { id: string; reference: string; display_name: string; organisation_id: string; email: string | null }
+    | undefined;
+  if (!row) {
+    await pause(await recordFailure(knex, addressKey, { ...ADDRESS_RULE, lockAfter: 10 }));
+    throw new AppError(400, 'invalid_activation_code', 'Invalid code', 'This activation code is wrong, expired or already used.');
+  }
+  const problem = passwordProblem(input.password, [row.reference, row.display_name, ...(row.email ? [row.email] : [])]);
+  if (problem) throw errors.validation([{ path: 'password', message: problem }]);
+  const passwordHash = await hashPassword(input.password);
+  const actor: Actor = { userId: null, label: `household ${row.reference}` };
+  await inTransaction(knex, actor, async (trx) => {
+    const existing = (await trx('users').where({ household_id: row.id }).first('id')) as { id: string } | undefined;
+    if (existing) {
+      await trx('users').where({ id: existing.id }).update({ password_hash: passwordHash, password_changed_at: trx.fn.now(), active: true, updated_at: trx.fn.now() });
+      await deleteUserSessions(trx, existing.id);
+    } else {
+      await trx('users').insert({
+        organisation_id: row.organisation_id,
+        role: 'household',
+        name: row.display_name,
+        household_id: row.id,
+        password_hash: passwordHash,
+        password_changed_at: trx.fn.now(),
+      });
+    }
+    await trx('activation_codes').where({ household_id: row.id }).delete();
+  });
+  return { reference: row.reference };
+}
+
+/** A signed-in user changes its password; its other sessions end. */
+export async function changePassword(
+  knex: Knex,
+  actor: Actor & { userId: string },
+  sessionId: string,
+  input: { currentPassword: string; newPassword: string },
+  context: string[],
+) {
+  const user = (await knex('users').where({ id: actor.userId }).first('password_hash')) as { password_hash: string | null } | undefined;
+  if (!(await verifyPassword(user?.password_hash, input.currentPassword))) {
+    throw errors.validation([{ path: 'currentPassword', message: 'The current password is wrong' }]);
+  }
+  const problem = passwordProblem(input.newPassword, context);
+  if (problem) throw errors.validation([{ path: 'newPassword', message: problem }]);
+  const passwordHash = await hashPassword(input.newPassword);
+  await inTransaction(knex, actor, async (trx) => {
+    await trx('users').where({ id: actor.userId }).update({ password_hash: passwordHash, password_changed_at: trx.fn.now(), updated_at: trx.fn.now() });
+    await deleteUserSessions(trx, actor.userId, sessionId);
+  });
+}

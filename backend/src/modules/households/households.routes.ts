@@ -1,0 +1,115 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { access, actorOf, authOf } from '../../lib/access.ts';
+import { AppError, errors } from '../../lib/errors.ts';
+import { handle, schemas } from '../../lib/validate.ts';
+import { activationCodeHash } from '../auth/auth.service.ts';
+import { createHouseholdBody, letterBody, listHouseholdsQuery, updateHouseholdBody } from './households.schemas.ts';
+import { findHousehold, householdAudit, isLiveActivationCode, listHouseholds } from './households.repository.ts';
+import { createHousehold, issueActivationCode, updateHousehold } from './households.service.ts';
+import { presentAuditRow, presentHousehold, presentHouseholdSummary } from './households.presenter.ts';
+import { renderActivationLetter } from './activation.letter.ts';
+
+const historyQuery = z.strictObject({
+  limit: schemas.queryInt(1, 500).default(200),
+  before: schemas.queryInt(1, 2 ** 31).optional(),
+});
+
+/** The household registry: staff manage it; a household reads its own record. */
+export function householdsRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const { knex, config } = ctx;
+
+  router.get(
+    '/',
+    access.staff(),
+    handle({ query: listHouseholdsQuery }, async ({ query }, req, res) => {
+      const { items, total } = await listHouseholds(knex, authOf(req).user.organisationId, query);
+      res.json({ items: items.map(presentHouseholdSummary), total, page: query.page, pageSize: query.pageSize });
+    }),
+  );
+
+  router.post(
+    '/',
+    access.staff(),
+    handle({ body: createHouseholdBody }, async ({ body }, req, res) => {
+      const household = await createHousehold(knex, actorOf(req, res.locals.requestId), authOf(req).user.organisationId, body);
+      res.status(201).location(`/api/households/${household.id}`).json(presentHousehold(household, 'staff'));
+    }),
+  );
+
+  router.get(
+    '/:id',
+    access.staffOrOwnHousehold('id'),
+    handle({ params: schemas.idParams }, async ({ params }, req, res) => {
+      const { user } = authOf(req);
+      const household = await findHousehold(knex, user.organisationId, params.id);
+      if (!household) throw errors.notFound('household');
+      res.json(presentHousehold(household, user.role === 'household' ? 'household' : 'staff'));
+    }),
+  );
+
+  router.patch(
+    '/:id',
+    access.staff(),
+    handle({ params: schemas.idParams, body: updateHouseholdBody }, async ({ params, body }, req, res) => {
+      const household = await updateHousehold(knex, actorOf(req, res.locals.requestId), authOf(req).user.organisationId, params.id, body);
+      res.json(presentHousehold(household, 'staff'));
+    }),
+  );
+
+  router.get(
+    '/:id/history',
+    access.staff(),
+    handle({ params: schemas.idParams, query: historyQuery }, async ({ params, query }, req, res) => {
+      const household = await findHousehold(knex, authOf(req).user.organisationId, params.id);
+      if (!household) throw errors.notFound('household');
+      const rows = await householdAudit(knex, params.id, { limit: query.limit, beforeId: query.before });
+      res.json({ items: rows.map(presentAuditRow), nextBefore: rows.length === query.limit ? rows.at(-1)!.id : null });
+    }),
+  );
+
+  router.post(
+    '/:id/activation',
+    access.staff(),
+    handle({ params: schemas.idParams }, async ({ params }, req, res) => {
+      const auth = authOf(req);
+      const { code, expiresAt } = await issueActivationCode(
+        knex,
+        { ...actorOf(req, res.locals.requestId), userId: auth.user.id },
+        auth.user.organisationId,
+        params.id,
+      );
+      res.status(201).set('Cache-Control', 'no-store').json({ code, expiresAt: expiresAt.toISOString() });
+    }),
+  );
+
+  router.post(
+    '/:id/activation/letter',
+    access.staff(),
+    handle({ params: schemas.idParams, body: letterBody }, async ({ params, body }, req, res) => {
+      const household = await findHousehold(knex, authOf(req).user.organisationId, params.id);
+      if (!household) throw errors.notFound('household');
+      // The code is never stored: the letter is printed from the code the staff member just received.
+      const expiresAt = await isLiveActivationCode(knex, params.id, activationCodeHash(body.code));
+      if (!expiresAt) throw new AppError(400, 'invalid_activation_code', 'Invalid code', 'This is not the live activation code of this household.');
+      const origin = config.publicOrigin ?? `${req.protocol}://${req.get('host')}`;
+      const pdf = await renderActivationLetter({
+        organisationName: config.organisationName,
+        household: { displayName: household.displayName, reference: household.reference, preferredLanguage: household.preferredLanguage },
+        code: body.code.toUpperCase(),
+        expiresAt,
+        loginUrl: `${origin}/login`,
+      });
+      res
+        .status(200)
+        .set('Cache-Control', 'no-store')
+        .type('application/pdf')
+        .attachment(`activation-${household.reference}.pdf`)
+        .send(pdf);
+    }),
+  );
+
+  return router;
+}

@@ -1,0 +1,39 @@
+import pino from 'pino';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/knex.ts';
+import { migrateLatest } from './db/migrate.ts';
+import { isEmpty, runSeeds } from './db/seed.ts';
+import { createApp } from './app.ts';
+import { VERSION } from './version.ts';
+
+// Opens the database, migrates, loads demo data on a fresh embedded database, and serves API + web app.
+const config = loadConfig();
+const logger = pino({ level: config.logLevel });
+const db = await openDatabase(config);
+const ran = await migrateLatest(db.knex);
+if (ran.length > 0) logger.info({ migrations: ran }, 'migrated');
+
+if (db.engine === 'embedded' && config.env !== 'production' && (await isEmpty(db.knex))) {
+  const lines = await runSeeds(db.knex, config.env);
+  console.log('\nEmpty embedded database: demo data loaded.');
+  for (const line of lines) console.log(`  ${line}`);
+}
+
+const app = createApp({ knex: db.knex, engine: db.engine, config, logger, version: VERSION });
+const server = app.listen(config.port, () => {
+  const where = db.engine === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  console.log(`\nPot commun ${VERSION} is running on http://localhost:${config.port} — database: ${where}\n`);
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'stopping');
+  server.close();
+  server.closeAllConnections();
+  await db.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
