@@ -1,0 +1,37 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { MIGRATIONS_DIR } from '../../backend/src/db/migrate.ts';
+import { PROJECT_ROOT } from '../../backend/src/config.ts';
+
+/** A hash of every migration file: a migrated template is reused until a migration changes. */
+export function migrationsHash(): string {
+  const h = crypto.createHash('sha256');
+  for (const f of fs.readdirSync(MIGRATIONS_DIR).sort()) {
+    h.update(f);
+    h.update(fs.readFileSync(path.join(MIGRATIONS_DIR, f)));
+  }
+  return h.digest('hex').slice(0, 12);
+}
+
+/** Where the embedded engine's migrated template is cached between runs. */
+export function embeddedTemplatePath(): string {
+  return path.join(PROJECT_ROOT, '.tmp', 'test-templates', `pglite-${migrationsHash()}.tar.gz`);
+}
+
+/** The name of the migrated template database on a real PostgreSQL server. */
+export function postgresTemplateName(): string {
+  return `pot_test_template_${migrationsHash()}`;
+}
+
+/** The admin URL of the real PostgreSQL used by tests, when TEST_DATABASE_URL is set. */
+export function testDatabaseUrl(): string | undefined {
+  return process.env.TEST_DATABASE_URL || undefined;
+}
+
+/** The URL of another database on the same server. */
+export function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
