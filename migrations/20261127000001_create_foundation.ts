@@ -130,8 +130,15 @@ const statements = [
     IF actor_label IS NULL THEN
       RAISE EXCEPTION 'audited change to % without an actor', TG_TABLE_NAME USING ERRCODE = 'P0001';
     END IF;
-    IF TG_OP <> 'INSERT' THEN old_row := to_jsonb(OLD); END IF;
-    IF TG_OP <> 'DELETE' THEN new_row := to_jsonb(NEW); END IF;
+    -- Numbers are kept as their exact text ("1850.50"): as JSON numbers, clients would lose money's scale.
+    IF TG_OP <> 'INSERT' THEN
+      SELECT jsonb_object_agg(key, CASE WHEN jsonb_typeof(value) = 'number' THEN to_jsonb(value #>> '{}') ELSE value END)
+        INTO old_row FROM jsonb_each(to_jsonb(OLD));
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+      SELECT jsonb_object_agg(key, CASE WHEN jsonb_typeof(value) = 'number' THEN to_jsonb(value #>> '{}') ELSE value END)
+        INTO new_row FROM jsonb_each(to_jsonb(NEW));
+    END IF;
     -- TG_ARGV[0] names the id column ('' for id); the rest are columns never copied.
     FOR i IN 1 .. TG_NARGS - 1 LOOP
       old_row := old_row - TG_ARGV[i];

@@ -12,8 +12,7 @@ try {
   console.log(ran.length ? `Migrated: ${ran.join(', ')}` : 'Database schema is up to date.');
   if (command === 'seed') {
     const lines = await runSeeds(db.knex, config.env);
-    console.log('Demo data loaded.');
-    for (const line of lines) console.log(`  ${line}`);
+    for (const line of lines) console.log(line);
   } else if (command !== 'migrate') {
     console.error('usage: db.ts migrate|seed');
     process.exitCode = 2;

@@ -52,10 +52,12 @@ export function sum(values: Iterable<Money | string>): Money {
  */
 export function allocate(total: Money | string, weights: ReadonlyArray<Money | string | number>): Money[] {
   const t = new Money(total);
+  if (!t.isFinite()) throw new RangeError('allocate: total must be finite');
   if (!t.equals(t.toDecimalPlaces(2))) throw new RangeError('allocate: total must be whole cents');
   if (weights.length === 0) throw new RangeError('allocate: no parts');
   const w = weights.map((x) => new Money(x));
-  if (w.some((x) => x.isNegative())) throw new RangeError('allocate: negative weight');
+  if (w.some((x) => !x.isFinite())) throw new RangeError('allocate: weights must be finite');
+  if (w.some((x) => x.lt(0))) throw new RangeError('allocate: negative weight');
   const weightSum = sum(w);
   if (weightSum.isZero()) throw new RangeError('allocate: weights sum to zero');
   const sign = t.isNegative() ? -1 : 1;
@@ -77,10 +79,12 @@ export function allocate(total: Money | string, weights: ReadonlyArray<Money | s
 
 /** zod schema of a request amount: a decimal string with at most two decimals, never a JSON number. */
 export function moneyString(opts: { min?: 'positive' | 'nonNegative' } = {}) {
+  // The range checks only read strings that already have the money format (else Decimal would throw).
+  const wellFormed = (v: string) => MONEY_PATTERN.test(v);
   return z
     .string({ error: (iss) => (iss.input === undefined ? 'Required' : 'Must be a decimal string such as "125.00"') })
     .regex(MONEY_PATTERN, 'Must be a decimal string with at most two decimals, such as "125.00"')
-    .refine((v) => new Money(v).abs().lte(MAX_AMOUNT), 'Amount is too large')
-    .refine((v) => opts.min !== 'positive' || new Money(v).gt(0), 'Must be greater than zero')
-    .refine((v) => opts.min !== 'nonNegative' || new Money(v).gte(0), 'Must not be negative');
+    .refine((v) => !wellFormed(v) || new Money(v).abs().lte(MAX_AMOUNT), 'Amount is too large')
+    .refine((v) => !wellFormed(v) || opts.min !== 'positive' || new Money(v).gt(0), 'Must be greater than zero')
+    .refine((v) => !wellFormed(v) || opts.min !== 'nonNegative' || new Money(v).gte(0), 'Must not be negative');
 }

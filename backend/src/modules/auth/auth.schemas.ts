@@ -9,10 +9,11 @@ export const loginBody = z
     reference: z.string().trim().min(1, 'Required').max(40).optional(),
     password,
   })
-  .superRefine((v, ctx) => {
-    if ((v.email === undefined) === (v.reference === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['email'], message: 'Send either email (staff) or reference (household)' });
-    }
+  .refine((v) => (v.email === undefined) !== (v.reference === undefined), {
+    path: ['email'],
+    message: 'Send either email (staff) or reference (household)',
+    // Checked even when other fields are invalid, so that every problem is reported at once.
+    when: (payload) => typeof payload.value === 'object' && payload.value !== null,
   });
 
 export const activateBody = z.strictObject({

@@ -51,6 +51,8 @@ export function passwordProblem(password: string, context: string[] = []): strin
   const lower = password.toLowerCase();
   if (COMMON.has(lower)) return 'Too common: choose another password';
   if (new Set(lower).size <= 2) return 'Too simple: use more different characters';
-  if (context.some((c) => c.length >= 4 && lower.includes(c.toLowerCase()))) return 'Must not contain your name, e-mail or reference';
+  // Whole values and their parts ("Marie Dupont" → "dupont", "a.b@x.org" → "a.b"), four letters or more.
+  const parts = context.flatMap((c) => [c, ...c.split(/[\s@._'-]+/)]).map((c) => c.toLowerCase()).filter((c) => c.length >= 4);
+  if (parts.some((c) => lower.includes(c))) return 'Must not contain your name, e-mail or reference';
   return null;
 }
