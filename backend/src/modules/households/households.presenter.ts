@@ -44,7 +44,7 @@ export function presentHouseholdSummary(h: Household & { membersCount: number })
 }
 
 // Columns that say nothing to a reader of the history.
-const HIDDEN = new Set(['id', 'organisation_id', 'household_id', 'created_at', 'updated_at', 'issued_at', 'issued_by']);
+const HIDDEN = new Set(['id', 'organisation_id', 'household_id', 'position', 'created_at', 'updated_at', 'issued_at', 'issued_by']);
 const camel = (s: string) => s.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
 
 /** One audit row as a list of field changes (camelCase field names, raw before/after values). */
