@@ -1,0 +1,61 @@
+/** The route table (react-router data mode). Staff pages and the household page are guarded by role. */
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { ActivatePage } from '../features/auth/ActivatePage';
+import { LoginPage } from '../features/auth/LoginPage';
+import { HouseholdCreatePage } from '../features/households/HouseholdCreatePage';
+import { HouseholdEditPage } from '../features/households/HouseholdEditPage';
+import { HouseholdPage } from '../features/households/HouseholdPage';
+import { HouseholdsPage } from '../features/households/HouseholdsPage';
+import { MyHouseholdPage } from '../features/me/MyHouseholdPage';
+import { UsersPage } from '../features/users/UsersPage';
+import { AppLayout } from './AppShell';
+import { HomeRedirect, RequireRole, RequireSession } from './guards';
+import { NotFoundPage } from './NotFoundPage';
+import { PublicLayout } from './PublicLayout';
+import { RouteError } from './RouteError';
+
+export const routes: RouteObject[] = [
+  {
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <PublicLayout />,
+        children: [
+          { path: '/login', element: <LoginPage /> },
+          { path: '/activate', element: <ActivatePage /> },
+        ],
+      },
+      {
+        element: <RequireSession />,
+        children: [
+          {
+            element: <AppLayout />,
+            children: [
+              { index: true, element: <HomeRedirect /> },
+              {
+                element: <RequireRole roles={['coordinator', 'referent']} />,
+                children: [
+                  { path: '/households', element: <HouseholdsPage /> },
+                  { path: '/households/new', element: <HouseholdCreatePage /> },
+                  { path: '/households/:id', element: <HouseholdPage /> },
+                  { path: '/households/:id/edit', element: <HouseholdEditPage /> },
+                ],
+              },
+              {
+                element: <RequireRole roles={['coordinator']} />,
+                children: [{ path: '/users', element: <UsersPage /> }],
+              },
+              {
+                element: <RequireRole roles={['household']} />,
+                children: [{ path: '/me', element: <MyHouseholdPage /> }],
+              },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

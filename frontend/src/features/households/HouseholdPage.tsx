@@ -1,0 +1,230 @@
+import { Badge, Button, CopyButton, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import {
+  useDownloadActivationLetter,
+  useHousehold,
+  useHouseholdHistory,
+  useIssueActivationCode,
+} from '../../api/households';
+import type { Household } from '../../api/types';
+import { useStaffUsers } from '../../api/users';
+import { DateText } from '../../components/DateText';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { CheckIcon, CopyIcon, EditIcon, KeyIcon } from '../../components/Icons';
+import { InfoList } from '../../components/InfoList';
+import { LoadingState } from '../../components/LoadingState';
+import { MoneyText } from '../../components/MoneyText';
+import { PageTitle } from '../../components/PageTitle';
+import { AccountStatusBadge } from './components/AccountStatusBadge';
+import { ActivationCodeModal } from './components/ActivationCodeModal';
+import { FlagBadges } from './components/FlagBadges';
+import { HistoryList } from './components/HistoryList';
+
+function Card({ title, children, id }: { title: string; children: ReactNode; id: string }) {
+  return (
+    <Paper component="section" aria-labelledby={id} p={{ base: 'md', sm: 'lg' }}>
+      <Title order={2} size="h4" mb="md" id={id}>
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
+/** The staff view of one household: profile, members, payment reference, account, history. */
+export function HouseholdPage() {
+  const { id = '' } = useParams();
+  const household = useHousehold(id);
+  if (household.isPending) return <LoadingState />;
+  if (household.isError) return <ErrorBanner error={household.error} onRetry={() => void household.refetch()} />;
+  return <HouseholdDetails household={household.data} />;
+}
+
+function HouseholdDetails({ household }: { household: Household }) {
+  const { t } = useTranslation();
+  const [activationOpened, activation] = useDisclosure(false);
+  const issue = useIssueActivationCode(household.id);
+  const letter = useDownloadActivationLetter(household.id);
+  const history = useHouseholdHistory(household.id);
+  const staff = useStaffUsers();
+  const staffNames = Object.fromEntries((staff.data ?? []).map((user) => [user.id, user.name]));
+  if (household.referent) staffNames[household.referent.id] = household.referent.name;
+  const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
+
+  const startActivation = () => {
+    issue.reset();
+    letter.reset();
+    activation.open();
+    if (household.account.status === 'none') issue.mutate();
+  };
+
+  const closeActivation = () => {
+    activation.close();
+    issue.reset();
+    letter.reset();
+  };
+
+  return (
+    <>
+      <PageTitle
+        title={household.displayName}
+        after={
+          <Badge variant="outline" color="gray.8" radius="sm" size="lg" tt="none" className="mono">
+            {household.reference}
+          </Badge>
+        }
+        description={<FlagBadges flags={household.flags} />}
+        actions={
+          <Button
+            component={Link}
+            to={`/households/${household.id}/edit`}
+            variant="default"
+            leftSection={<EditIcon size={16} />}
+          >
+            {t('households.detail.edit')}
+          </Button>
+        }
+      />
+
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="lg">
+            <Card title={t('households.detail.profile')} id="profile-title">
+              <InfoList
+                items={[
+                  { label: t('households.fields.phone'), value: household.phone ?? t('common.empty') },
+                  { label: t('households.fields.email'), value: household.email ?? t('common.empty') },
+                  {
+                    label: t('households.fields.preferredLanguage'),
+                    value: t(`language.names.${household.preferredLanguage}`),
+                  },
+                  { label: t('households.fields.commune'), value: household.commune ?? t('common.empty') },
+                  {
+                    label: t('households.fields.dependents'),
+                    value: household.dependents,
+                  },
+                  {
+                    label: t('households.fields.monthlyIncome'),
+                    value: <MoneyText value={household.monthlyIncome} />,
+                  },
+                  {
+                    label: t('households.fields.referent'),
+                    value: household.referent?.name ?? t('households.noReferent'),
+                  },
+                  { label: t('households.fields.singleParent'), value: yesNo(household.flags.singleParent) },
+                  { label: t('households.fields.pasSolo'), value: yesNo(household.flags.pasSolo) },
+                  { label: t('households.fields.createdAt'), value: <DateText value={household.createdAt} /> },
+                ]}
+              />
+            </Card>
+
+            <Card title={t('households.detail.members', { count: household.members.length })} id="members-title">
+              {household.members.length === 0 ? (
+                <Text c="dimmed">{t('households.detail.noMembers')}</Text>
+              ) : (
+                <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+                  {household.members.map((member) => (
+                    <Group
+                      component="li"
+                      key={member.id}
+                      justify="space-between"
+                      wrap="wrap"
+                      gap="xs"
+                      py={6}
+                      style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+                    >
+                      <Text fw={600}>
+                        {member.firstName} {member.lastName}
+                      </Text>
+                      <Text size="sm" c="dimmed">
+                        {t(`households.memberKind.${member.kind}`)}
+                        {member.birthYear !== null && ` · ${t('households.detail.bornIn', { year: member.birthYear })}`}
+                      </Text>
+                    </Group>
+                  ))}
+                </Stack>
+              )}
+            </Card>
+
+            <Card title={t('households.fields.notes')} id="notes-title">
+              <Text style={{ whiteSpace: 'pre-wrap' }} c={household.notes ? undefined : 'dimmed'}>
+                {household.notes || t('households.detail.noNotes')}
+              </Text>
+            </Card>
+          </Stack>
+        </Grid.Col>
+
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="lg">
+            <Card title={t('households.detail.account')} id="account-title">
+              <Stack gap="sm">
+                <Group gap="xs">
+                  <AccountStatusBadge status={household.account.status} />
+                </Group>
+                <Text size="sm">{t(`households.account.explain.${household.account.status}`)}</Text>
+                {household.account.status === 'code_issued' && household.account.codeExpiresAt && (
+                  <Text size="sm">
+                    {t('households.activation.validUntil')} <DateText value={household.account.codeExpiresAt} />
+                  </Text>
+                )}
+                <Button leftSection={<KeyIcon size={16} />} onClick={startActivation} fullWidth>
+                  {t('households.activation.issue')}
+                </Button>
+              </Stack>
+            </Card>
+
+            <Card title={t('households.detail.payments')} id="payments-title">
+              <Stack gap="sm">
+                <Text size="sm">{t('households.detail.communicationHelp')}</Text>
+                <Group gap="xs" wrap="wrap">
+                  <Text fw={700} className="mono" data-testid="structured-communication">
+                    {household.structuredCommunication}
+                  </Text>
+                  <CopyButton value={household.structuredCommunication}>
+                    {({ copied, copy }) => (
+                      <Button
+                        variant="subtle"
+                        size="compact-sm"
+                        onClick={copy}
+                        leftSection={copied ? <CheckIcon size={14} /> : <CopyIcon size={14} />}
+                        aria-label={t('households.detail.copyCommunication')}
+                      >
+                        {copied ? t('common.copied') : t('common.copy')}
+                      </Button>
+                    )}
+                  </CopyButton>
+                </Group>
+              </Stack>
+            </Card>
+          </Stack>
+        </Grid.Col>
+
+        <Grid.Col span={12}>
+          <Card title={t('households.history.title')} id="history-title">
+            {history.isPending && <LoadingState />}
+            {history.isError && <ErrorBanner error={history.error} onRetry={() => void history.refetch()} />}
+            {history.data && <HistoryList entries={history.data} staffNames={staffNames} />}
+          </Card>
+        </Grid.Col>
+      </Grid>
+
+      <ActivationCodeModal
+        opened={activationOpened}
+        status={household.account.status}
+        issued={issue.data}
+        issuing={issue.isPending}
+        issueError={issue.error}
+        downloading={letter.isPending}
+        downloadError={letter.error}
+        onIssue={() => issue.mutate()}
+        onDownload={(code) =>
+          letter.mutate({ code, fileName: t('households.activation.fileName', { reference: household.reference }) })
+        }
+        onClose={closeActivation}
+      />
+    </>
+  );
+}
