@@ -152,8 +152,8 @@ describe('household journey in the browser', () => {
     watchErrors(householdPage, pageErrors);
 
     await householdPage.goto(`${server.url}/login`);
-    await householdPage.getByRole('tab', { name: 'Ménage' }).click();
-    await householdPage.getByRole('link', { name: /Activez votre compte/ }).click();
+    // As the letter says: open the address, press « Première fois ? Activer mon compte » (on whichever tab is open).
+    await householdPage.getByRole('link', { name: 'Première fois ? Activer mon compte' }).click();
     await householdPage.waitForURL(/\/activate$/);
     await householdPage.getByLabel(/^Code d'activation/).fill(activationCode.toLowerCase());
     await householdPage.getByLabel(/^Nouveau mot de passe/).fill(HOUSEHOLD_PASSWORD);

@@ -1,4 +1,4 @@
-import { Anchor, Button, Paper, PasswordInput, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Button, Paper, PasswordInput, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
@@ -130,16 +130,15 @@ export function LoginPage() {
           </form>
         </Tabs>
       </Paper>
-      {kind === 'household' && (
-        <Paper p="md" bg="pot.0" withBorder={false}>
-          <Text size="sm">
-            {t('auth.login.firstTime')}{' '}
-            <Anchor component={Link} to="/activate" fw={600}>
-              {t('auth.login.activateLink')}
-            </Anchor>
-          </Text>
-        </Paper>
-      )}
+      {/* Always visible, worded exactly as on the activation letter, whichever tab is open. */}
+      <Paper p="md" bg="pot.0" withBorder={false}>
+        <Stack gap="xs">
+          <Text size="sm">{t('auth.login.firstTime')}</Text>
+          <Button component={Link} to="/activate" variant="outline" size="md" fullWidth>
+            {t('auth.login.activateButton')}
+          </Button>
+        </Stack>
+      </Paper>
     </Stack>
   );
 }
