@@ -39,19 +39,17 @@ const statements = [
   )`,
   `CREATE INDEX sessions_user_idx ON sessions (user_id)`,
   `CREATE INDEX sessions_expires_idx ON sessions (expires_at)`,
-  `
--- Failed logins per account and per address, kept in the database so that every API process sees them.
-  CREATE TABLE login_throttles (
+  // Failed logins per account and per address, kept in the database so that every API process sees them.
+  `CREATE TABLE login_throttles (
     key text PRIMARY KEY,
     failures integer NOT NULL DEFAULT 0,
     window_started_at timestamptz NOT NULL DEFAULT now(),
     locked_until timestamptz
   )`,
   `CREATE SEQUENCE household_reference_seq START 1`,
-  `
--- One registry of Belgian structured communications, so that a bank line matches exactly one owner
-  -- (a household's savings now; rental-deposit advances later).
-  CREATE TABLE payment_references (
+  // One registry of Belgian structured communications, so that a bank line matches exactly one owner
+  // (a household's savings now; rental-deposit advances later).
+  `CREATE TABLE payment_references (
     communication char(12) PRIMARY KEY CHECK (communication ~ '^[0-9]{12}$'),
     owner_kind text NOT NULL,
     owner_id uuid NOT NULL,
@@ -89,9 +87,8 @@ const statements = [
     birth_year integer CHECK (birth_year BETWEEN 1900 AND 2200),
     UNIQUE (household_id, position)
   )`,
-  `
--- At most one live activation code per household; issuing a new one replaces the row.
-  CREATE TABLE activation_codes (
+  // At most one live activation code per household; issuing a new one replaces the row.
+  `CREATE TABLE activation_codes (
     household_id uuid PRIMARY KEY REFERENCES households(id) ON DELETE CASCADE,
     code_hash text NOT NULL UNIQUE,
     expires_at timestamptz NOT NULL,
@@ -114,11 +111,10 @@ const statements = [
   )`,
   `CREATE INDEX audit_log_entity_idx ON audit_log (entity_type, entity_id, id)`,
   `CREATE INDEX audit_log_household_idx ON audit_log (household_id, id) WHERE household_id IS NOT NULL`,
-  `
--- Every change to an audited table writes who, when, before and after. The application declares who
-  -- acts with set_config('pot.actor_label', …, true) in its transaction; a write without it is refused,
-  -- so no code path can change a record unaudited. TG_ARGV lists columns never copied (secrets).
-  CREATE FUNCTION audit_row_change() RETURNS trigger LANGUAGE plpgsql AS $$
+  // Every change to an audited table writes who, when, before and after. The application declares who
+  // acts with set_config('pot.actor_label', …, true) in its transaction; a write without it is refused,
+  // so no code path can change a record unaudited. TG_ARGV lists columns never copied (secrets).
+  `CREATE FUNCTION audit_row_change() RETURNS trigger LANGUAGE plpgsql AS $$
   DECLARE
     actor_label text := nullif(current_setting('pot.actor_label', true), '');
     actor_id text := nullif(current_setting('pot.actor_id', true), '');
@@ -165,9 +161,8 @@ const statements = [
     FOR EACH ROW EXECUTE FUNCTION audit_row_change('')`,
   `CREATE TRIGGER activation_codes_audit AFTER INSERT OR UPDATE OR DELETE ON activation_codes
     FOR EACH ROW EXECUTE FUNCTION audit_row_change('household_id', 'code_hash')`,
-  `
--- The audit trail itself is append-only.
-  CREATE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+  // The audit trail itself is append-only.
+  `CREATE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
     RAISE EXCEPTION '% rows can never be updated or deleted', TG_TABLE_NAME USING ERRCODE = 'P0001';
   END $$`,
