@@ -129,3 +129,17 @@ describe('renderActivationLetter', () => {
     expect((await renderActivationLetter(input)).equals(await renderActivationLetter(input))).toBe(true);
   });
 });
+
+describe('activation letter codes', () => {
+  it('prints any random code and reference so that they read back exactly', async () => {
+    const { newActivationCode } = await import('../../backend/src/modules/households/households.service.ts');
+    for (let i = 0; i < 15; i++) {
+      const code = newActivationCode();
+      const reference = `H-${String(1000 + i * 397).padStart(4, '0')}`;
+      const input = { ...letterInput('fr', 'Famille Test'), code, household: { displayName: 'Famille Test', reference, preferredLanguage: 'fr' as const } };
+      const { text } = await readLetter(input);
+      expect(text).toContain(code);
+      expect(text).toContain(reference);
+    }
+  }, 60_000);
+});

@@ -13,11 +13,13 @@ const FONT_DIR = path.join(
  * Names of the embedded fonts registered on every document. Never use pdfkit's standard Helvetica:
  * it prints garbage for Cyrillic and for the narrow no-break space in fr-BE amounts.
  */
-export const FONTS = { body: 'Body', bold: 'Bold' } as const;
+export const FONTS = { body: 'Body', bold: 'Bold', mono: 'MonoBold' } as const;
 
 const FONT_FILES = {
   [FONTS.body]: path.join(FONT_DIR, 'DejaVuSans.ttf'),
   [FONTS.bold]: path.join(FONT_DIR, 'DejaVuSans-Bold.ttf'),
+  // Codes and references: every character its own width, no kerning, so they read (and copy) exactly.
+  [FONTS.mono]: path.join(FONT_DIR, 'DejaVuSansMono-Bold.ttf'),
 };
 
 /** A4 in PDF points (1/72 inch). */

@@ -181,8 +181,8 @@ function drawLetter(doc: Doc, input: ActivationLetterInput, layout: Layout): voi
   const steps = { column, body, gap };
   step(doc, steps, 1, t.step1, { text: input.loginUrl, size: body + 3 });
   step(doc, steps, 2, t.step2, { text: t.step2Button, size: body + 2 });
-  step(doc, steps, 3, t.step3, { text: input.code, size: body * 2, spacing: 2 }, t.step3After);
-  step(doc, steps, 4, t.step4, { text: household.reference, size: body + 6, spacing: 1 }, t.step4After);
+  step(doc, steps, 3, t.step3, { text: input.code, size: body * 2, font: FONTS.mono }, t.step3After);
+  step(doc, steps, 4, t.step4, { text: household.reference, size: body + 6, font: FONTS.mono }, t.step4After);
 
   note(doc, column, COLOR.accent, COLOR.accentLight, () => {
     richText(doc, body, t.validity, { date: formatDate(input.expiresAt, lang, { withTime: true }) }, doc.x);
@@ -234,7 +234,7 @@ function step(
   { column, body, gap }: { column: Column; body: number; gap: number },
   number: number,
   instruction: string,
-  value: { text: string; size: number; spacing?: number },
+  value: { text: string; size: number; font?: string },
   after?: string,
 ): void {
   const indent = 36;
@@ -251,8 +251,8 @@ function step(
 
   const padX = 12;
   const padY = gap / 2 + 1;
-  const valueOptions = { width: width - 2 * padX, characterSpacing: value.spacing ?? 0 };
-  doc.font(FONTS.bold).fontSize(value.size);
+  const valueOptions = { width: width - 2 * padX };
+  doc.font(value.font ?? FONTS.bold).fontSize(value.size);
   const boxTop = doc.y + 3;
   const boxHeight = doc.heightOfString(value.text, valueOptions) + 2 * padY;
   doc.roundedRect(x, boxTop, width, boxHeight, 6).fill(COLOR.accentLight);
