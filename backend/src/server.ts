@@ -1,8 +1,7 @@
 import pino from 'pino';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/knex.ts';
-import { migrateLatest } from './db/migrate.ts';
-import { isEmpty, runSeeds } from './db/seed.ts';
+import { prepareDatabase } from './db/bootstrap.ts';
 import { createApp } from './app.ts';
 import { VERSION } from './version.ts';
 
@@ -10,13 +9,11 @@ import { VERSION } from './version.ts';
 const config = loadConfig();
 const logger = pino({ level: config.logLevel });
 const db = await openDatabase(config);
-const ran = await migrateLatest(db.knex);
-if (ran.length > 0) logger.info({ migrations: ran }, 'migrated');
-
-if (db.engine === 'embedded' && config.env !== 'production' && (await isEmpty(db.knex))) {
-  const lines = await runSeeds(db.knex, config.env);
+const { migrated, demo } = await prepareDatabase(db, config);
+if (migrated.length > 0) logger.info({ migrations: migrated }, 'migrated');
+if (demo) {
   console.log('\nEmpty embedded database: demo data loaded.');
-  for (const line of lines) console.log(`  ${line}`);
+  for (const line of demo) console.log(`  ${line}`);
 }
 
 const app = createApp({ knex: db.knex, engine: db.engine, config, logger, version: VERSION });
