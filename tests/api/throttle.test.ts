@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../backend/src/db/knex.ts';
+import { AppError } from '../../backend/src/lib/errors.ts';
+import { assertNotLocked, clearFailures, recordFailure } from '../../backend/src/modules/auth/throttle.ts';
+import { createTestDatabase } from '../helpers/db.ts';
+
+let db: Database;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db.close());
+
+const rule = { windowMinutes: 15, lockAfter: 4, lockMinutes: 15, slowAfter: 2 };
+
+describe('login throttling', () => {
+  it('slows failures from slowAfter on, doubling, and locks at lockAfter', async () => {
+    const waits = [];
+    for (let i = 0; i < 4; i++) waits.push(await recordFailure(db.knex, 'ip:198.51.100.7', rule));
+    expect(waits).toEqual([0, 250, 500, 1000]);
+    const err = await assertNotLocked(db.knex, ['email:someone@example.org', 'ip:198.51.100.7']).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).status).toBe(429);
+    expect(Number((err as AppError).headers!['Retry-After'])).toBeGreaterThan(14 * 60);
+    await expect(assertNotLocked(db.knex, ['ip:203.0.113.9'])).resolves.toBeUndefined();
+  });
+
+  it('caps the wait at two seconds', async () => {
+    let wait = 0;
+    for (let i = 0; i < 12; i++) wait = await recordFailure(db.knex, 'ip:198.51.100.8', { ...rule, lockAfter: 100 });
+    expect(wait).toBe(2000);
+  });
+
+  it('starts counting again once the window has passed', async () => {
+    for (let i = 0; i < 3; i++) await recordFailure(db.knex, 'ip:198.51.100.9', rule);
+    await db.knex('login_throttles').where({ key: 'ip:198.51.100.9' }).update({ window_started_at: db.knex.raw(`now() - interval '16 minutes'`) });
+    expect(await recordFailure(db.knex, 'ip:198.51.100.9', rule)).toBe(0);
+    expect((await db.knex('login_throttles').where({ key: 'ip:198.51.100.9' }).first()).failures).toBe(1);
+  });
+
+  it('forgets an account after a success', async () => {
+    await recordFailure(db.knex, 'email:a@example.org', rule);
+    await clearFailures(db.knex, 'email:a@example.org');
+    expect(await db.knex('login_throttles').where({ key: 'email:a@example.org' })).toHaveLength(0);
+  });
+
+});
