@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -59,6 +60,20 @@ export async function hasHorizontalScroll(page: Page): Promise<{ scrollWidth: nu
   const scrollWidth = Number(await page.evaluate('document.documentElement.scrollWidth'));
   const viewport = page.viewportSize()?.width ?? 0;
   return { scrollWidth, viewport, overflowing: scrollWidth > viewport };
+}
+
+/** The phone the pages must fit: 360 px wide. */
+export const PHONE = { width: 360, height: 740 };
+
+/** Fails the test when the page scrolls sideways at its current width. */
+export async function expectFitsPhone(page: Page, label: string): Promise<void> {
+  const { scrollWidth, viewport, overflowing } = await hasHorizontalScroll(page);
+  expect(overflowing, `${label} scrolls sideways at ${viewport} px (scrollWidth ${scrollWidth})`).toBe(false);
+}
+
+/** Collects uncaught errors of the page, so a test can fail on any crash (none must pass silently). */
+export function watchErrors(page: Page, errors: string[]): void {
+  page.on('pageerror', (error) => errors.push(error.message));
 }
 
 const SCREENS_DIR = path.resolve(import.meta.dirname, '..', '..', '.tmp', 'screens');

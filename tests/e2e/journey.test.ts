@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../helpers/server.ts';
-import { expectNoAxeViolations, hasHorizontalScroll, launchBrowser, newContext, screenshot } from './browser.ts';
+import { expectFitsPhone, expectNoAxeViolations, launchBrowser, newContext, PHONE, screenshot, watchErrors } from './browser.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -14,7 +14,6 @@ const REFERENT = { email: 'samira.referente@example.test', password: 'Marelle-Ve
 const HOUSEHOLD_PASSWORD = 'Soleil-Couchant-7342';
 const HOUSEHOLD_NAME = 'Famille Nkurunziza';
 const OTHER_NAME = 'Famille Van den Broeck';
-const PHONE = { width: 360, height: 740 };
 
 let server: Server;
 let browser: Browser;
@@ -27,17 +26,7 @@ let reference = '';
 let otherId = '';
 let activationCode = '';
 
-/** Fails the test on any uncaught error in the page (a crash must not pass silently). */
-function watchErrors(page: Page, errors: string[]): void {
-  page.on('pageerror', (error) => errors.push(error.message));
-}
-
 const pageErrors: string[] = [];
-
-async function expectFitsPhone(page: Page, label: string): Promise<void> {
-  const { scrollWidth, overflowing } = await hasHorizontalScroll(page);
-  expect(overflowing, `${label} scrolls sideways at 360 px (scrollWidth ${scrollWidth})`).toBe(false);
-}
 
 describe('household journey in the browser', () => {
   beforeAll(async () => {

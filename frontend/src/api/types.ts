@@ -137,6 +137,28 @@ export interface HouseholdPatchBody {
   notes?: string | null;
 }
 
+/**
+ * The fields of a household a body may set besides `members` and `flags`, as the API names them in
+ * bodies, field errors (`path`) and history entries.
+ */
+export const HOUSEHOLD_FIELDS = [
+  'displayName',
+  'phone',
+  'email',
+  'preferredLanguage',
+  'commune',
+  'dependents',
+  'monthlyIncome',
+  'referentId',
+  'notes',
+] as const satisfies readonly (keyof HouseholdCreateBody)[];
+
+/** The fields of a member (paths `members.<index>.<field>`). */
+export const MEMBER_FIELDS = ['firstName', 'lastName', 'kind', 'birthYear'] as const satisfies readonly (keyof MemberInput)[];
+
+/** The flags of a household (paths `flags.<flag>`). */
+export const FLAG_FIELDS = ['singleParent', 'pasSolo'] as const satisfies readonly (keyof HouseholdFlags)[];
+
 /** One change inside an audit entry. */
 export interface HistoryChange {
   field: string;

@@ -1,6 +1,7 @@
 /** Turns API problems into translated messages: one message per problem `code`, one hint per field. */
 import type { TFunction } from 'i18next';
 import { ApiError, type FieldError } from '../api/client';
+import { HOUSEHOLD_FIELDS, MEMBER_FIELDS } from '../api/types';
 
 const KNOWN_CODES = [
   'invalid_credentials',
@@ -31,21 +32,10 @@ const KNOWN_CODES = [
 type KnownCode = (typeof KNOWN_CODES)[number];
 
 const FIELD_NAMES = [
-  'displayName',
+  ...HOUSEHOLD_FIELDS,
   'members',
-  'firstName',
-  'lastName',
-  'kind',
-  'birthYear',
-  'phone',
-  'email',
-  'preferredLanguage',
-  'commune',
-  'dependents',
-  'monthlyIncome',
-  'referentId',
+  ...MEMBER_FIELDS,
   'flags',
-  'notes',
   'name',
   'role',
   'password',

@@ -22,6 +22,27 @@ export function formatMoney(amount: string, language: Language): string | null {
   );
 }
 
+/** How a reader of each language types an amount: fr and nl group thousands with a (narrow) space. */
+const AMOUNT_INPUT: Record<Language, { group: string; decimal: string }> = {
+  fr: { group: '\u202f', decimal: ',' },
+  nl: { group: '\u202f', decimal: ',' },
+  en: { group: ',', decimal: '.' },
+};
+
+/**
+ * Writes a decimal string as a reader of the language types an amount, to fill an input without a
+ * currency sign ("1850.50" → "1 850,50" in fr and nl, "1,850.50" in en). Text handling only, never
+ * a JS number; anything that is not a decimal string comes back as it is.
+ */
+export function formatAmountInput(amount: string, language: Language): string {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(amount);
+  if (!match) return amount;
+  const [, sign = '', whole = '', fraction] = match;
+  const { group, decimal } = AMOUNT_INPUT[language];
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, group);
+  return fraction === undefined ? `${sign}${grouped}` : `${sign}${grouped}${decimal}${fraction}`;
+}
+
 /** Formats an ISO timestamp or a YYYY-MM-DD date; null when it cannot be read. */
 export function formatDate(value: string, language: Language, withTime = false): string | null {
   const calendarDate = /^\d{4}-\d{2}-\d{2}$/.test(value);

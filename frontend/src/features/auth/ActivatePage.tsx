@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -7,6 +7,7 @@ import { useActivate } from '../../api/auth';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { fieldErrors, unmatchedFieldErrors } from '../../components/errors';
 import { CheckIcon } from '../../components/Icons';
+import { NewPasswordFields, useNewPassword } from './NewPasswordFields';
 
 /** A household chooses its password with the one-time code from its letter. */
 export function ActivatePage() {
@@ -14,9 +15,7 @@ export function ActivatePage() {
   const [params] = useSearchParams();
   const activate = useActivate();
   const [code, setCode] = useState(params.get('code') ?? '');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  const newPassword = useNewPassword();
 
   useEffect(() => {
     document.title = `${t('auth.activate.title')} · ${t('app.name')}`;
@@ -24,12 +23,8 @@ export function ActivatePage() {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (password !== confirm) {
-      setMismatch(true);
-      return;
-    }
-    setMismatch(false);
-    activate.mutate({ code: code.trim().toUpperCase(), password });
+    if (!newPassword.confirmed()) return;
+    activate.mutate({ code: code.trim().toUpperCase(), password: newPassword.password });
   };
 
   if (activate.isSuccess) {
@@ -85,24 +80,11 @@ export function ActivatePage() {
               onChange={(event) => setCode(event.currentTarget.value)}
               error={errors.code ?? (codeInvalid ? t('errors.field.code') : undefined)}
             />
-            <PasswordInput
+            <NewPasswordFields
+              {...newPassword.fields}
               label={t('auth.activate.password')}
-              description={t('auth.passwordRules')}
-              autoComplete="new-password"
-              required
-              value={password}
-              onChange={(event) => setPassword(event.currentTarget.value)}
+              confirmLabel={t('auth.activate.confirm')}
               error={errors.password}
-              visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
-            />
-            <PasswordInput
-              label={t('auth.activate.confirm')}
-              autoComplete="new-password"
-              required
-              value={confirm}
-              onChange={(event) => setConfirm(event.currentTarget.value)}
-              error={mismatch ? t('auth.passwordsDiffer') : undefined}
-              visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
             />
             <Button type="submit" size="md" fullWidth loading={activate.isPending}>
               {t('auth.activate.submit')}

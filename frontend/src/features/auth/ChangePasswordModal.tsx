@@ -1,12 +1,13 @@
-import { Button, Group, PasswordInput, Stack } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppModal } from '../../components/AppModal';
+import { ModalForm } from '../../components/ModalForm';
 import { notifySuccess } from '../../components/notify';
 import { ApiError } from '../../api/client';
 import { useChangePassword } from '../../api/auth';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { fieldErrors, unmatchedFieldErrors } from '../../components/errors';
+import { NewPasswordFields, useNewPassword } from './NewPasswordFields';
+import { PasswordField } from '../../components/PasswordField';
 
 const SHOWN = new Set(['currentPassword', 'newPassword']);
 
@@ -15,28 +16,19 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
   const { t } = useTranslation();
   const change = useChangePassword();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  const next = useNewPassword();
 
   const close = () => {
     setCurrent('');
-    setNext('');
-    setConfirm('');
-    setMismatch(false);
+    next.reset();
     change.reset();
     onClose();
   };
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (next !== confirm) {
-      setMismatch(true);
-      return;
-    }
-    setMismatch(false);
+  const onSubmit = () => {
+    if (!next.confirmed()) return;
     change.mutate(
-      { currentPassword: current, newPassword: next },
+      { currentPassword: current, newPassword: next.password },
       {
         onSuccess: () => {
           notifySuccess(t('auth.changePassword.done'));
@@ -52,51 +44,32 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
     && change.error.code !== 'csrf_failed';
 
   return (
-    <AppModal opened={opened} onClose={close} title={t('auth.changePassword.title')}>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack gap="md">
-          {change.isError && !wrongCurrent && (
-            <ErrorBanner error={change.error} extraFieldErrors={unmatchedFieldErrors(change.error, (p) => SHOWN.has(p))} />
-          )}
-          <PasswordInput
-            label={t('auth.changePassword.current')}
-            autoComplete="current-password"
-            required
-            data-autofocus
-            value={current}
-            onChange={(event) => setCurrent(event.currentTarget.value)}
-            error={errors.currentPassword ?? (wrongCurrent ? t('auth.changePassword.wrongCurrent') : undefined)}
-            visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
-          />
-          <PasswordInput
-            label={t('auth.changePassword.new')}
-            description={t('auth.passwordRules')}
-            autoComplete="new-password"
-            required
-            value={next}
-            onChange={(event) => setNext(event.currentTarget.value)}
-            error={errors.newPassword}
-            visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
-          />
-          <PasswordInput
-            label={t('auth.changePassword.confirm')}
-            autoComplete="new-password"
-            required
-            value={confirm}
-            onChange={(event) => setConfirm(event.currentTarget.value)}
-            error={mismatch ? t('auth.passwordsDiffer') : undefined}
-            visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={change.isPending}>
-              {t('auth.changePassword.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <ModalForm
+      opened={opened}
+      title={t('auth.changePassword.title')}
+      submitLabel={t('auth.changePassword.submit')}
+      submitting={change.isPending}
+      onSubmit={onSubmit}
+      onClose={close}
+    >
+      {change.isError && !wrongCurrent && (
+        <ErrorBanner error={change.error} extraFieldErrors={unmatchedFieldErrors(change.error, (p) => SHOWN.has(p))} />
+      )}
+      <PasswordField
+        label={t('auth.changePassword.current')}
+        autoComplete="current-password"
+        required
+        data-autofocus
+        value={current}
+        onChange={(event) => setCurrent(event.currentTarget.value)}
+        error={errors.currentPassword ?? (wrongCurrent ? t('auth.changePassword.wrongCurrent') : undefined)}
+      />
+      <NewPasswordFields
+        {...next.fields}
+        label={t('auth.changePassword.new')}
+        confirmLabel={t('auth.changePassword.confirm')}
+        error={errors.newPassword}
+      />
+    </ModalForm>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Paper, PasswordInput, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Button, Paper, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
@@ -7,6 +7,7 @@ import type { Session } from '../../api/types';
 import { homePathFor } from '../../app/guards';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import i18n, { storedLanguage } from '../../i18n';
+import { PasswordField } from '../../components/PasswordField';
 
 type LoginKind = 'staff' | 'household';
 const TAB_KEY = 'potCommun.loginTab';
@@ -115,13 +116,12 @@ export function LoginPage() {
                   onChange={(event) => setReference(event.currentTarget.value)}
                 />
               </Tabs.Panel>
-              <PasswordInput
+              <PasswordField
                 label={t('auth.login.password')}
                 autoComplete="current-password"
                 required
                 value={password}
                 onChange={(event) => setPassword(event.currentTarget.value)}
-                visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
               />
               <Button type="submit" size="md" fullWidth loading={login.isPending}>
                 {t('auth.login.submit')}

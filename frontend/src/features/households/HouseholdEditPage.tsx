@@ -4,9 +4,9 @@ import { useNavigate, useParams } from 'react-router';
 import { useHousehold, useUpdateHousehold } from '../../api/households';
 import type { Household } from '../../api/types';
 import { useStaffUsers } from '../../api/users';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { LoadingState } from '../../components/LoadingState';
 import { PageTitle } from '../../components/PageTitle';
+import { currentLanguage } from '../../i18n';
+import { QueryState } from '../../components/QueryState';
 import { HouseholdForm } from './HouseholdForm';
 import { formToPatchBody, householdToForm, type HouseholdFormValues } from './householdForm';
 import { referentChoices } from './referents';
@@ -15,10 +15,8 @@ import { referentChoices } from './referents';
 export function HouseholdEditPage() {
   const { id = '' } = useParams();
   const household = useHousehold(id);
-  if (household.isPending) return <LoadingState />;
-  if (household.isError) return <ErrorBanner error={household.error} onRetry={() => void household.refetch()} />;
   // Keyed by updatedAt so the form starts again from the saved record after a save elsewhere.
-  return <EditForm key={household.data.updatedAt} household={household.data} />;
+  return <QueryState query={household}>{(data) => <EditForm key={data.updatedAt} household={data} />}</QueryState>;
 }
 
 function EditForm({ household }: { household: Household }) {
@@ -26,7 +24,7 @@ function EditForm({ household }: { household: Household }) {
   const navigate = useNavigate();
   const users = useStaffUsers();
   const update = useUpdateHousehold(household.id);
-  const initial = householdToForm(household);
+  const initial = householdToForm(household, currentLanguage());
   const back = `/households/${household.id}`;
 
   const onSubmit = (values: HouseholdFormValues) => {

@@ -5,21 +5,21 @@ import {
   Group,
   NativeSelect,
   NumberInput,
-  Paper,
   SimpleGrid,
   Stack,
   Text,
   TextInput,
   Textarea,
-  Title,
 } from '@mantine/core';
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, MemberKind, StaffUser } from '../../api/types';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { fieldErrors, unmatchedFieldErrors } from '../../components/errors';
+import { FormActions } from '../../components/FormActions';
 import { PlusIcon, TrashIcon } from '../../components/Icons';
 import { LANGUAGES } from '../../i18n';
+import { SectionCard } from '../../components/SectionCard';
 import { emptyMember, isFormPath, type HouseholdFormValues, type MemberFormValues } from './householdForm';
 
 /** Props of HouseholdForm. */
@@ -32,17 +32,6 @@ export interface HouseholdFormProps {
   submitLabel: string;
   onSubmit: (values: HouseholdFormValues) => void;
   onCancel: () => void;
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper component="section" p={{ base: 'md', sm: 'lg' }}>
-      <Title order={2} size="h4" mb="md">
-        {title}
-      </Title>
-      {children}
-    </Paper>
-  );
 }
 
 const currentYear = new Date().getFullYear();
@@ -105,7 +94,7 @@ export function HouseholdForm({
       <Stack gap="lg">
         {Boolean(error) && <ErrorBanner error={error} extraFieldErrors={extra} />}
 
-        <Section title={t('households.form.identity')}>
+        <SectionCard title={t('households.form.identity')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <TextInput
               label={t('households.fields.displayName')}
@@ -150,9 +139,9 @@ export function HouseholdForm({
               error={errors.commune}
             />
           </SimpleGrid>
-        </Section>
+        </SectionCard>
 
-        <Section title={t('households.form.members')}>
+        <SectionCard title={t('households.form.members')}>
           <Stack gap="md">
             {values.members.length === 0 && <Text c="dimmed">{t('households.form.noMembers')}</Text>}
             {values.members.map((member, index) => {
@@ -230,9 +219,9 @@ export function HouseholdForm({
               </Button>
             </div>
           </Stack>
-        </Section>
+        </SectionCard>
 
-        <Section title={t('households.form.situation')}>
+        <SectionCard title={t('households.form.situation')}>
           <Stack gap="md">
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
               <NumberInput
@@ -270,9 +259,9 @@ export function HouseholdForm({
               error={errors['flags.pasSolo']}
             />
           </Stack>
-        </Section>
+        </SectionCard>
 
-        <Section title={t('households.form.followUp')}>
+        <SectionCard title={t('households.form.followUp')}>
           <Stack gap="md">
             <NativeSelect
               label={t('households.fields.referent')}
@@ -293,16 +282,9 @@ export function HouseholdForm({
               error={errors.notes}
             />
           </Stack>
-        </Section>
+        </SectionCard>
 
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={submitting}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions submitLabel={submitLabel} submitting={submitting} onCancel={onCancel} />
       </Stack>
     </form>
   );

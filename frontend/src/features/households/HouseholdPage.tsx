@@ -1,6 +1,5 @@
-import { Badge, Button, CopyButton, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, CopyButton, Grid, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
@@ -18,29 +17,18 @@ import { InfoList } from '../../components/InfoList';
 import { LoadingState } from '../../components/LoadingState';
 import { MoneyText } from '../../components/MoneyText';
 import { PageTitle } from '../../components/PageTitle';
+import { QueryState } from '../../components/QueryState';
+import { SectionCard } from '../../components/SectionCard';
 import { AccountStatusBadge } from './components/AccountStatusBadge';
 import { ActivationCodeModal } from './components/ActivationCodeModal';
 import { FlagBadges } from './components/FlagBadges';
 import { HistoryList } from './components/HistoryList';
 
-function Card({ title, children, id }: { title: string; children: ReactNode; id: string }) {
-  return (
-    <Paper component="section" aria-labelledby={id} p={{ base: 'md', sm: 'lg' }}>
-      <Title order={2} size="h4" mb="md" id={id}>
-        {title}
-      </Title>
-      {children}
-    </Paper>
-  );
-}
-
 /** The staff view of one household: profile, members, payment reference, account, history. */
 export function HouseholdPage() {
   const { id = '' } = useParams();
   const household = useHousehold(id);
-  if (household.isPending) return <LoadingState />;
-  if (household.isError) return <ErrorBanner error={household.error} onRetry={() => void household.refetch()} />;
-  return <HouseholdDetails household={household.data} />;
+  return <QueryState query={household}>{(data) => <HouseholdDetails household={data} />}</QueryState>;
 }
 
 function HouseholdDetails({ household }: { household: Household }) {
@@ -92,7 +80,7 @@ function HouseholdDetails({ household }: { household: Household }) {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
-            <Card title={t('households.detail.profile')} id="profile-title">
+            <SectionCard title={t('households.detail.profile')} id="profile-title">
               <InfoList
                 items={[
                   { label: t('households.fields.phone'), value: household.phone ?? t('common.empty') },
@@ -119,9 +107,9 @@ function HouseholdDetails({ household }: { household: Household }) {
                   { label: t('households.fields.createdAt'), value: <DateText value={household.createdAt} /> },
                 ]}
               />
-            </Card>
+            </SectionCard>
 
-            <Card title={t('households.detail.members', { count: household.members.length })} id="members-title">
+            <SectionCard title={t('households.detail.members', { count: household.members.length })} id="members-title">
               {household.members.length === 0 ? (
                 <Text c="dimmed">{t('households.detail.noMembers')}</Text>
               ) : (
@@ -147,19 +135,19 @@ function HouseholdDetails({ household }: { household: Household }) {
                   ))}
                 </Stack>
               )}
-            </Card>
+            </SectionCard>
 
-            <Card title={t('households.fields.notes')} id="notes-title">
+            <SectionCard title={t('households.fields.notes')} id="notes-title">
               <Text style={{ whiteSpace: 'pre-wrap' }} c={household.notes ? undefined : 'dimmed'}>
                 {household.notes || t('households.detail.noNotes')}
               </Text>
-            </Card>
+            </SectionCard>
           </Stack>
         </Grid.Col>
 
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="lg">
-            <Card title={t('households.detail.account')} id="account-title">
+            <SectionCard title={t('households.detail.account')} id="account-title">
               <Stack gap="sm">
                 <Group gap="xs">
                   <AccountStatusBadge status={household.account.status} />
@@ -174,9 +162,9 @@ function HouseholdDetails({ household }: { household: Household }) {
                   {t('households.activation.issue')}
                 </Button>
               </Stack>
-            </Card>
+            </SectionCard>
 
-            <Card title={t('households.detail.payments')} id="payments-title">
+            <SectionCard title={t('households.detail.payments')} id="payments-title">
               <Stack gap="sm">
                 <Text size="sm">{t('households.detail.communicationHelp')}</Text>
                 <Group gap="xs" wrap="wrap">
@@ -198,16 +186,16 @@ function HouseholdDetails({ household }: { household: Household }) {
                   </CopyButton>
                 </Group>
               </Stack>
-            </Card>
+            </SectionCard>
           </Stack>
         </Grid.Col>
 
         <Grid.Col span={12}>
-          <Card title={t('households.history.title')} id="history-title">
+          <SectionCard title={t('households.history.title')} id="history-title">
             {history.isPending && <LoadingState />}
             {history.isError && <ErrorBanner error={history.error} onRetry={() => void history.refetch()} />}
             {history.data && <HistoryList entries={history.data} staffNames={staffNames} />}
-          </Card>
+          </SectionCard>
         </Grid.Col>
       </Grid>
 

@@ -24,6 +24,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { PlusIcon, SearchIcon } from '../../components/Icons';
 import { LoadingState } from '../../components/LoadingState';
 import { PageTitle } from '../../components/PageTitle';
+import { CardList, WideTable } from '../../components/ResponsiveList';
 import { AccountStatusBadge } from './components/AccountStatusBadge';
 import { FlagBadges } from './components/FlagBadges';
 import { ListPagination } from './components/ListPagination';
@@ -48,8 +49,18 @@ export function HouseholdsPage() {
   const { t } = useTranslation();
   const [search, setSearch] = useSearchParams();
   const params = paramsFromUrl(search);
-  const [query, setQuery] = useState(params.q ?? '');
+  const urlQuery = params.q ?? '';
+  const [query, setQuery] = useState(urlQuery);
   const [debouncedQuery] = useDebouncedValue(query.trim(), 300);
+  // The box follows the address bar when the search there changes by navigation (back, forward, a
+  // link), but not when it shows the text the box itself just wrote there (the person may type on).
+  const [written, setWritten] = useState<string | null>(null);
+  const [seenUrlQuery, setSeenUrlQuery] = useState(urlQuery);
+  if (urlQuery !== seenUrlQuery) {
+    setSeenUrlQuery(urlQuery);
+    setWritten(null);
+    if (urlQuery !== written) setQuery(urlQuery);
+  }
   const households = useHouseholds(params);
   const staff = useStaffUsers();
 
@@ -69,7 +80,10 @@ export function HouseholdsPage() {
   };
 
   useEffect(() => {
-    if ((params.q ?? '') !== debouncedQuery) update({ q: debouncedQuery || undefined });
+    if (urlQuery !== debouncedQuery) {
+      setWritten(debouncedQuery);
+      update({ q: debouncedQuery || undefined });
+    }
     // Only the debounced text triggers a new search (not every render of `params`).
   }, [debouncedQuery]);
 
@@ -159,60 +173,50 @@ export function HouseholdsPage() {
 function HouseholdTable({ items }: { items: HouseholdSummary[] }) {
   const { t } = useTranslation();
   return (
-    <Paper p={0} visibleFrom="sm" style={{ overflow: 'hidden' }}>
-      <div
-        role="region"
-        aria-labelledby="households-table-caption"
-        tabIndex={0}
-        style={{ overflowX: 'auto' }}
-      >
-        <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" miw={760}>
-          <caption id="households-table-caption" className="visually-hidden">
-            {t('households.list.tableCaption')}
-          </caption>
-          <Table.Thead bg="gray.0">
-            <Table.Tr>
-              <Table.Th scope="col">{t('households.fields.reference')}</Table.Th>
-              <Table.Th scope="col">{t('households.fields.displayName')}</Table.Th>
-              <Table.Th scope="col">{t('households.fields.commune')}</Table.Th>
-              <Table.Th scope="col">{t('households.fields.referent')}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t('households.fields.membersCount')}
-              </Table.Th>
-              <Table.Th scope="col">{t('households.fields.account')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((household) => (
-              <Table.Tr key={household.id}>
-                <Table.Td className="mono nowrap">{household.reference}</Table.Td>
-                <Table.Td>
-                  <Stack gap={4}>
-                    <Anchor component={Link} to={`/households/${household.id}`} fw={600}>
-                      {household.displayName}
-                    </Anchor>
-                    <FlagBadges flags={household.flags} />
-                  </Stack>
-                </Table.Td>
-                <Table.Td>{household.commune ?? t('common.empty')}</Table.Td>
-                <Table.Td>{household.referent?.name ?? t('households.noReferent')}</Table.Td>
-                <Table.Td ta="right">{household.membersCount}</Table.Td>
-                <Table.Td>
-                  <AccountStatusBadge status={household.account.status} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </div>
-    </Paper>
+    <WideTable
+      caption={t('households.list.tableCaption')}
+      minWidth={760}
+      highlightOnHover
+      head={
+        <Table.Tr>
+          <Table.Th scope="col">{t('households.fields.reference')}</Table.Th>
+          <Table.Th scope="col">{t('households.fields.displayName')}</Table.Th>
+          <Table.Th scope="col">{t('households.fields.commune')}</Table.Th>
+          <Table.Th scope="col">{t('households.fields.referent')}</Table.Th>
+          <Table.Th scope="col" ta="right">
+            {t('households.fields.membersCount')}
+          </Table.Th>
+          <Table.Th scope="col">{t('households.fields.account')}</Table.Th>
+        </Table.Tr>
+      }
+    >
+      {items.map((household) => (
+        <Table.Tr key={household.id}>
+          <Table.Td className="mono nowrap">{household.reference}</Table.Td>
+          <Table.Td>
+            <Stack gap={4}>
+              <Anchor component={Link} to={`/households/${household.id}`} fw={600}>
+                {household.displayName}
+              </Anchor>
+              <FlagBadges flags={household.flags} />
+            </Stack>
+          </Table.Td>
+          <Table.Td>{household.commune ?? t('common.empty')}</Table.Td>
+          <Table.Td>{household.referent?.name ?? t('households.noReferent')}</Table.Td>
+          <Table.Td ta="right">{household.membersCount}</Table.Td>
+          <Table.Td>
+            <AccountStatusBadge status={household.account.status} />
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </WideTable>
   );
 }
 
 function HouseholdCards({ items }: { items: HouseholdSummary[] }) {
   const { t } = useTranslation();
   return (
-    <Stack component="ul" gap="sm" hiddenFrom="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('households.list.tableCaption')}>
+    <CardList label={t('households.list.tableCaption')}>
       {items.map((household) => (
         <Card component="li" key={household.id} withBorder padding="md" radius="md">
           <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
@@ -244,6 +248,6 @@ function HouseholdCards({ items }: { items: HouseholdSummary[] }) {
           </Group>
         </Card>
       ))}
-    </Stack>
+    </CardList>
   );
 }

@@ -1,12 +1,16 @@
 /** Pure helpers between the household form (strings, as typed) and API bodies. No fetching, no React. */
-import type {
-  Household,
-  HouseholdCreateBody,
-  HouseholdPatchBody,
-  Language,
-  MemberInput,
-  MemberKind,
+import {
+  FLAG_FIELDS,
+  HOUSEHOLD_FIELDS,
+  MEMBER_FIELDS,
+  type Household,
+  type HouseholdCreateBody,
+  type HouseholdPatchBody,
+  type Language,
+  type MemberInput,
+  type MemberKind,
 } from '../../api/types';
+import { formatAmountInput } from '../../i18n/format';
 
 /** One member row as edited in the form. `key` only identifies the row on screen. */
 export interface MemberFormValues {
@@ -58,8 +62,8 @@ export function emptyHouseholdForm(language: Language = 'fr'): HouseholdFormValu
   };
 }
 
-/** Values of the form for an existing household. */
-export function householdToForm(household: Household): HouseholdFormValues {
+/** Values of the form for an existing household; the income is written as readers of `language` type it. */
+export function householdToForm(household: Household, language: Language): HouseholdFormValues {
   return {
     displayName: household.displayName,
     members: household.members.map((member) => ({
@@ -74,7 +78,7 @@ export function householdToForm(household: Household): HouseholdFormValues {
     preferredLanguage: household.preferredLanguage,
     commune: household.commune ?? '',
     dependents: String(household.dependents),
-    monthlyIncome: household.monthlyIncome ?? '',
+    monthlyIncome: household.monthlyIncome === null ? '' : formatAmountInput(household.monthlyIncome, language),
     referentId: household.referentId ?? household.referent?.id ?? '',
     singleParent: household.flags.singleParent,
     pasSolo: household.flags.pasSolo,
@@ -83,7 +87,8 @@ export function householdToForm(household: Household): HouseholdFormValues {
 }
 
 /**
- * Normalises an amount as typed in Belgium ("1 850,5") to the API's decimal string ("1850.50").
+ * Normalises an amount as typed in Belgium ("1 850,5") or in English ("1,850.50") to the API's
+ * decimal string ("1850.50").
  * Pure text handling: the amount is never turned into a JS number. Anything unreadable is sent
  * as typed so the API reports it on the field.
  */
@@ -91,8 +96,10 @@ export function normaliseAmount(input: string): string {
   const compact = input.replace(/[\s\u00a0\u202f€]/g, '');
   if (compact === '') return '';
   let text = compact;
-  // "1.850,25" has dots as thousands separators; a lone "1.850" is ambiguous and left for the API to refuse.
+  // "1.850,25" has dots as thousands separators, "1,850.25" commas; a lone "1.850" or "1,850" is
+  // ambiguous and left for the API to refuse.
   if (/^\d{1,3}(\.\d{3})+,\d+$/.test(text)) text = text.replace(/\./g, '');
+  else if (/^\d{1,3}(,\d{3})+\.\d+$/.test(text)) text = text.replace(/,/g, '');
   text = text.replace(',', '.');
   const match = /^(\d+)(?:\.(\d{0,2}))?$/.exec(text);
   if (!match) return input.trim();
@@ -171,24 +178,15 @@ export function formToPatchBody(values: HouseholdFormValues, initial: HouseholdF
   return body;
 }
 
+const MEMBER_PATH = new RegExp(`^members\\.\\d+\\.(${MEMBER_FIELDS.join('|')})$`);
+const FORM_PATHS: ReadonlySet<string> = new Set([
+  ...HOUSEHOLD_FIELDS,
+  'members',
+  'flags',
+  ...FLAG_FIELDS.map((flag) => `flags.${flag}`),
+]);
+
 /** The paths of API field errors that the form shows next to an input. */
 export function isFormPath(path: string): boolean {
-  return (
-    /^members\.\d+\.(firstName|lastName|kind|birthYear)$/.test(path) ||
-    [
-      'displayName',
-      'members',
-      'phone',
-      'email',
-      'preferredLanguage',
-      'commune',
-      'dependents',
-      'monthlyIncome',
-      'referentId',
-      'notes',
-      'flags',
-      'flags.singleParent',
-      'flags.pasSolo',
-    ].includes(path)
-  );
+  return MEMBER_PATH.test(path) || FORM_PATHS.has(path);
 }

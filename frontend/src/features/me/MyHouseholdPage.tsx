@@ -1,32 +1,18 @@
-import { Button, CopyButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Button, CopyButton, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/auth';
 import { useHousehold } from '../../api/households';
 import type { Household } from '../../api/types';
-import { ErrorBanner } from '../../components/ErrorBanner';
 import { CheckIcon, CopyIcon } from '../../components/Icons';
-import { LoadingState } from '../../components/LoadingState';
 import { PageTitle } from '../../components/PageTitle';
-
-function Block({ title, id, children }: { title: string; id: string; children: ReactNode }) {
-  return (
-    <Paper component="section" aria-labelledby={id} p={{ base: 'md', sm: 'lg' }}>
-      <Title order={2} size="h3" mb="sm" id={id}>
-        {title}
-      </Title>
-      {children}
-    </Paper>
-  );
-}
+import { QueryState } from '../../components/QueryState';
+import { SectionCard } from '../../components/SectionCard';
 
 /** What a household sees: its own file, in plain words. */
 export function MyHouseholdPage() {
   const { data: session } = useSession();
   const household = useHousehold(session?.user.householdId);
-  if (household.isPending) return <LoadingState />;
-  if (household.isError) return <ErrorBanner error={household.error} onRetry={() => void household.refetch()} />;
-  return <MyHousehold household={household.data} />;
+  return <QueryState query={household}>{(data) => <MyHousehold household={data} />}</QueryState>;
 }
 
 function MyHousehold({ household }: { household: Household }) {
@@ -42,14 +28,14 @@ function MyHousehold({ household }: { household: Household }) {
     <Stack gap="lg" maw={720}>
       <PageTitle title={t('me.title', { name: household.displayName })} description={t('me.intro')} />
 
-      <Block title={t('me.reference.title')} id="me-reference">
+      <SectionCard title={t('me.reference.title')} id="me-reference" titleSize="h3" titleGap="sm">
         <Text fz={28} fw={700} className="mono" data-testid="my-reference">
           {household.reference}
         </Text>
         <Text mt="xs">{t('me.reference.body')}</Text>
-      </Block>
+      </SectionCard>
 
-      <Block title={t('me.savings.title')} id="me-savings">
+      <SectionCard title={t('me.savings.title')} id="me-savings" titleSize="h3" titleGap="sm">
         <Text>{t('me.savings.body')}</Text>
         <Group gap="sm" mt="sm" wrap="wrap">
           <Text fz={{ base: 20, sm: 24 }} fw={700} className="mono" style={{ overflowWrap: 'anywhere' }}>
@@ -67,9 +53,9 @@ function MyHousehold({ household }: { household: Household }) {
             )}
           </CopyButton>
         </Group>
-      </Block>
+      </SectionCard>
 
-      <Block title={t('me.family.title')} id="me-family">
+      <SectionCard title={t('me.family.title')} id="me-family" titleSize="h3" titleGap="sm">
         <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
           {household.members.map((member) => (
             <li key={member.id}>
@@ -85,15 +71,15 @@ function MyHousehold({ household }: { household: Household }) {
             </li>
           ))}
         </Stack>
-      </Block>
+      </SectionCard>
 
-      <Block title={t('me.contact.title')} id="me-contact">
+      <SectionCard title={t('me.contact.title')} id="me-contact" titleSize="h3" titleGap="sm">
         <Stack gap={4}>
           {contact.map((line) => (
             <Text key={line}>{line}</Text>
           ))}
         </Stack>
-      </Block>
+      </SectionCard>
 
       <Paper p={{ base: 'md', sm: 'lg' }} bg="pot.0" withBorder={false}>
         <Text>

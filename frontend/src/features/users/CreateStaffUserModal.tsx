@@ -1,12 +1,13 @@
-import { Button, Group, NativeSelect, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { NativeSelect, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppModal } from '../../components/AppModal';
+import { ModalForm } from '../../components/ModalForm';
 import { notifySuccess } from '../../components/notify';
 import type { StaffRole } from '../../api/types';
 import { useCreateStaffUser } from '../../api/users';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { fieldErrors, unmatchedFieldErrors } from '../../components/errors';
+import { PasswordField } from '../../components/PasswordField';
 
 const SHOWN = new Set(['name', 'email', 'role', 'password']);
 
@@ -28,8 +29,7 @@ export function CreateStaffUserModal({ opened, onClose }: { opened: boolean; onC
     onClose();
   };
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const onSubmit = () => {
     create.mutate(
       { name: name.trim(), email: email.trim(), role, password },
       {
@@ -43,59 +43,53 @@ export function CreateStaffUserModal({ opened, onClose }: { opened: boolean; onC
 
   const errors = fieldErrors(create.error, t);
   return (
-    <AppModal opened={opened} onClose={close} title={t('users.createTitle')}>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack gap="md">
-          {create.isError && (
-            <ErrorBanner error={create.error} extraFieldErrors={unmatchedFieldErrors(create.error, (p) => SHOWN.has(p))} />
-          )}
-          <TextInput
-            label={t('users.fields.name')}
-            required
-            data-autofocus
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-            error={errors.name}
-          />
-          <TextInput
-            label={t('users.fields.email')}
-            type="email"
-            required
-            autoComplete="off"
-            value={email}
-            onChange={(event) => setEmail(event.currentTarget.value)}
-            error={errors.email}
-          />
-          <NativeSelect
-            label={t('users.fields.role')}
-            data={[
-              { value: 'referent', label: t('roles.referent') },
-              { value: 'coordinator', label: t('roles.coordinator') },
-            ]}
-            value={role}
-            onChange={(event) => setRole(event.currentTarget.value === 'coordinator' ? 'coordinator' : 'referent')}
-            error={errors.role}
-          />
-          <PasswordInput
-            label={t('users.fields.password')}
-            description={t('users.passwordHelp')}
-            required
-            autoComplete="new-password"
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-            error={errors.password}
-            visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('users.createSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <ModalForm
+      opened={opened}
+      title={t('users.createTitle')}
+      submitLabel={t('users.createSubmit')}
+      submitting={create.isPending}
+      onSubmit={onSubmit}
+      onClose={close}
+    >
+      {create.isError && (
+        <ErrorBanner error={create.error} extraFieldErrors={unmatchedFieldErrors(create.error, (p) => SHOWN.has(p))} />
+      )}
+      <TextInput
+        label={t('users.fields.name')}
+        required
+        data-autofocus
+        value={name}
+        onChange={(event) => setName(event.currentTarget.value)}
+        error={errors.name}
+      />
+      <TextInput
+        label={t('users.fields.email')}
+        type="email"
+        required
+        autoComplete="off"
+        value={email}
+        onChange={(event) => setEmail(event.currentTarget.value)}
+        error={errors.email}
+      />
+      <NativeSelect
+        label={t('users.fields.role')}
+        data={[
+          { value: 'referent', label: t('roles.referent') },
+          { value: 'coordinator', label: t('roles.coordinator') },
+        ]}
+        value={role}
+        onChange={(event) => setRole(event.currentTarget.value === 'coordinator' ? 'coordinator' : 'referent')}
+        error={errors.role}
+      />
+      <PasswordField
+        label={t('users.fields.password')}
+        description={t('users.passwordHelp')}
+        required
+        autoComplete="new-password"
+        value={password}
+        onChange={(event) => setPassword(event.currentTarget.value)}
+        error={errors.password}
+      />
+    </ModalForm>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../components/notify';
@@ -10,6 +10,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { PlusIcon } from '../../components/Icons';
 import { LoadingState } from '../../components/LoadingState';
 import { PageTitle } from '../../components/PageTitle';
+import { CardList, WideTable } from '../../components/ResponsiveList';
 import { CreateStaffUserModal } from './CreateStaffUserModal';
 
 /** Coordinators manage staff accounts: list, create, deactivate and reactivate. */
@@ -72,62 +73,54 @@ export function UsersPage() {
         {users.isPending && <LoadingState />}
         {users.data && (
           <>
-            <Paper p={0} visibleFrom="sm" style={{ overflow: 'hidden' }}>
-              <div role="region" aria-labelledby="users-caption" tabIndex={0} style={{ overflowX: 'auto' }}>
-                <Table verticalSpacing="sm" horizontalSpacing="md" miw={720}>
-                  <caption id="users-caption" className="visually-hidden">
-                    {t('users.tableCaption')}
-                  </caption>
-                  <Table.Thead bg="gray.0">
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('users.fields.name')}</Table.Th>
-                      <Table.Th scope="col">{t('users.fields.email')}</Table.Th>
-                      <Table.Th scope="col">{t('users.fields.role')}</Table.Th>
-                      <Table.Th scope="col">{t('users.fields.status')}</Table.Th>
-                      <Table.Th scope="col">{t('users.fields.createdAt')}</Table.Th>
-                      <Table.Th scope="col">
-                        <span className="visually-hidden">{t('users.fields.actions')}</span>
-                      </Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {sorted.map((user) => (
-                      <Table.Tr key={user.id}>
-                        <Table.Td fw={600}>{user.name}</Table.Td>
-                        <Table.Td style={{ overflowWrap: 'anywhere' }}>{user.email}</Table.Td>
-                        <Table.Td>{t(`roles.${user.role}`)}</Table.Td>
-                        <Table.Td>{status(user)}</Table.Td>
-                        <Table.Td>
-                          <DateText value={user.createdAt} />
-                        </Table.Td>
-                        <Table.Td ta="right">{action(user)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </div>
-            </Paper>
-            <Stack component="ul" gap="sm" hiddenFrom="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('users.tableCaption')}>
+            <WideTable
+              caption={t('users.tableCaption')}
+              minWidth={720}
+              head={
+                <Table.Tr>
+                  <Table.Th scope="col">{t('users.fields.name')}</Table.Th>
+                  <Table.Th scope="col">{t('users.fields.email')}</Table.Th>
+                  <Table.Th scope="col">{t('users.fields.role')}</Table.Th>
+                  <Table.Th scope="col">{t('users.fields.status')}</Table.Th>
+                  <Table.Th scope="col">{t('users.fields.createdAt')}</Table.Th>
+                  <Table.Th scope="col">
+                    <span className="visually-hidden">{t('users.fields.actions')}</span>
+                  </Table.Th>
+                </Table.Tr>
+              }
+            >
+              {sorted.map((user) => (
+                <Table.Tr key={user.id}>
+                  <Table.Td fw={600}>{user.name}</Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{user.email}</Table.Td>
+                  <Table.Td>{t(`roles.${user.role}`)}</Table.Td>
+                  <Table.Td>{status(user)}</Table.Td>
+                  <Table.Td>
+                    <DateText value={user.createdAt} />
+                  </Table.Td>
+                  <Table.Td ta="right">{action(user)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </WideTable>
+            <CardList label={t('users.tableCaption')}>
               {sorted.map((user) => (
                 <Card component="li" key={user.id} withBorder padding="md" radius="md">
-                  <Group justify="space-between" wrap="nowrap" align="flex-start">
-                    <Stack gap={2} style={{ minWidth: 0 }}>
-                      <Text fw={600}>{user.name}</Text>
-                      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                        {user.email}
-                      </Text>
-                      <Text size="sm" c="dimmed">
-                        {t(`roles.${user.role}`)}
-                      </Text>
-                    </Stack>
+                  <Stack gap={2}>
+                    <Text fw={600}>{user.name}</Text>
+                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                      {user.email}
+                    </Text>
+                    <Text size="sm" c="dimmed">
+                      {t(`roles.${user.role}`)}
+                    </Text>
+                  </Stack>
+                  <Group justify="space-between" wrap="wrap" gap="xs" mt="sm">
                     {status(user)}
-                  </Group>
-                  <Group justify="flex-end" mt="sm">
                     {action(user)}
                   </Group>
                 </Card>
               ))}
-            </Stack>
+            </CardList>
           </>
         )}
       </Stack>

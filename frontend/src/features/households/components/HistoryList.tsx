@@ -1,7 +1,7 @@
 import { Badge, Group, List, Paper, Stack, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { HistoryChange, HistoryEntry } from '../../../api/types';
+import { FLAG_FIELDS, HOUSEHOLD_FIELDS, MEMBER_FIELDS, type HistoryChange, type HistoryEntry } from '../../../api/types';
 import { DateText } from '../../../components/DateText';
 import { currentLanguage, isLanguage } from '../../../i18n';
 import { formatDate, formatMoney } from '../../../i18n/format';
@@ -10,21 +10,9 @@ const ENTITY_TYPES = ['households', 'household_members', 'activation_codes', 'us
 type EntityType = (typeof ENTITY_TYPES)[number];
 
 const FIELD_LABELS = [
-  'displayName',
-  'firstName',
-  'lastName',
-  'kind',
-  'birthYear',
-  'phone',
-  'email',
-  'preferredLanguage',
-  'commune',
-  'dependents',
-  'monthlyIncome',
-  'referentId',
-  'singleParent',
-  'pasSolo',
-  'notes',
+  ...HOUSEHOLD_FIELDS,
+  ...MEMBER_FIELDS,
+  ...FLAG_FIELDS,
   'reference',
   'structuredCommunication',
   'expiresAt',
