@@ -188,7 +188,8 @@ describe('PATCH /api/households/:id', () => {
     type Item = { action: string; entityType: string; changes: Array<{ after: unknown }> };
     const memberAdded = history.body.items.find((i: Item) => i.action === 'create' && i.entityType === 'household_members' && i.changes.some((c: { after: unknown }) => c.after === 'Lina'));
     expect(memberAdded).toBeDefined();
-    expect(history.body.items.some((i: { action: string; entityType: string }) => i.action === 'create' && i.entityType === 'households')).toBe(true);
+    const creation = history.body.items.find((i: { action: string; entityType: string }) => i.action === 'create' && i.entityType === 'households');
+    expect(creation.changes).toContainEqual({ field: 'structuredCommunication', before: null, after: created.structuredCommunication });
     // newest first
     const ids = history.body.items.map((i: { id: number }) => i.id);
     expect([...ids].sort((x: number, y: number) => y - x)).toEqual(ids);

@@ -47,13 +47,19 @@ export function presentHouseholdSummary(h: Household & { membersCount: number })
 const HIDDEN = new Set(['id', 'organisation_id', 'household_id', 'position', 'created_at', 'updated_at', 'issued_at', 'issued_by']);
 const camel = (s: string) => s.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
 
+/** A stored value as a person reads it: structured communications as banks print them. */
+function readable(column: string, value: unknown): unknown {
+  if (column === 'structured_communication' && typeof value === 'string') return formatCommunication(value);
+  return value ?? null;
+}
+
 /** One audit row as a list of field changes (camelCase field names, raw before/after values). */
 export function presentAuditRow(r: AuditRow) {
   const keys = new Set([...Object.keys(r.before ?? {}), ...Object.keys(r.after ?? {})]);
   const changes = [...keys]
     .filter((k) => !HIDDEN.has(k))
     .filter((k) => JSON.stringify(r.before?.[k] ?? null) !== JSON.stringify(r.after?.[k] ?? null))
-    .map((k) => ({ field: camel(k), before: r.before?.[k] ?? null, after: r.after?.[k] ?? null }));
+    .map((k) => ({ field: camel(k), before: readable(k, r.before?.[k]), after: readable(k, r.after?.[k]) }));
   return {
     id: r.id,
     at: r.at.toISOString(),
