@@ -1,8 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { Knex } from 'knex';
 import { parse as parseCookies } from 'cookie';
 import type { Config } from '../config.ts';
+import type { Actor } from '../db/tx.ts';
 import { AppError, errors } from './errors.ts';
 import { loadSession, touchSession, type SessionUser } from '../modules/auth/sessions.repository.ts';
 
@@ -126,9 +127,9 @@ export function authOf(req: Request): Auth {
   return req.auth;
 }
 
-/** The audit actor of a request. */
-export function actorOf(req: Request, requestId?: string) {
+/** The audit actor of a request: the signed-in user, with the request id for the trail. */
+export function actorOf(req: Request, res: Response): Actor & { userId: string } {
   const { user } = authOf(req);
   const label = user.role === 'household' ? `household ${user.householdReference}` : (user.email ?? user.name);
-  return { userId: user.id, label, requestId };
+  return { userId: user.id, label, requestId: typeof res.locals.requestId === 'string' ? res.locals.requestId : undefined };
 }

@@ -60,9 +60,8 @@ export function authRoutes(ctx: AppContext): Router {
     access.authenticated(),
     handle({ body: changePasswordBody }, async ({ body }, req, res) => {
       const auth = authOf(req);
-      const actor = { ...actorOf(req, String(res.locals.requestId)), userId: auth.user.id };
       const context = [auth.user.name, auth.user.email, auth.user.householdReference].filter((x): x is string => !!x);
-      await changePassword(knex, actor, auth.sessionId, body, context);
+      await changePassword(knex, actorOf(req, res), auth.sessionId, body, context);
       res.status(204).end();
     }),
   );

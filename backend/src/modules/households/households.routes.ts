@@ -2,12 +2,12 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { access, actorOf, authOf } from '../../lib/access.ts';
-import { AppError, errors } from '../../lib/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { handle, schemas } from '../../lib/validate.ts';
 import { activationCodeHash } from '../auth/auth.service.ts';
 import { createHouseholdBody, letterBody, listHouseholdsQuery, updateHouseholdBody } from './households.schemas.ts';
-import { findHousehold, householdAudit, isLiveActivationCode, listHouseholds } from './households.repository.ts';
-import { createHousehold, issueActivationCode, updateHousehold } from './households.service.ts';
+import { householdAudit, isLiveActivationCode, listHouseholds } from './households.repository.ts';
+import { createHousehold, getHousehold, issueActivationCode, updateHousehold } from './households.service.ts';
 import { presentAuditRow, presentHousehold, presentHouseholdSummary } from './households.presenter.ts';
 import { renderActivationLetter } from './activation.letter.ts';
 
@@ -34,7 +34,7 @@ export function householdsRoutes(ctx: AppContext): Router {
     '/',
     access.staff(),
     handle({ body: createHouseholdBody }, async ({ body }, req, res) => {
-      const household = await createHousehold(knex, actorOf(req, res.locals.requestId), authOf(req).user.organisationId, body);
+      const household = await createHousehold(knex, actorOf(req, res), authOf(req).user.organisationId, body);
       res.status(201).location(`/api/households/${household.id}`).json(presentHousehold(household, 'staff'));
     }),
   );
@@ -44,8 +44,7 @@ export function householdsRoutes(ctx: AppContext): Router {
     access.staffOrOwnHousehold('id'),
     handle({ params: schemas.idParams }, async ({ params }, req, res) => {
       const { user } = authOf(req);
-      const household = await findHousehold(knex, user.organisationId, params.id);
-      if (!household) throw errors.notFound('household');
+      const household = await getHousehold(knex, user.organisationId, params.id);
       res.json(presentHousehold(household, user.role === 'household' ? 'household' : 'staff'));
     }),
   );
@@ -54,7 +53,7 @@ export function householdsRoutes(ctx: AppContext): Router {
     '/:id',
     access.staff(),
     handle({ params: schemas.idParams, body: updateHouseholdBody }, async ({ params, body }, req, res) => {
-      const household = await updateHousehold(knex, actorOf(req, res.locals.requestId), authOf(req).user.organisationId, params.id, body);
+      const household = await updateHousehold(knex, actorOf(req, res), authOf(req).user.organisationId, params.id, body);
       res.json(presentHousehold(household, 'staff'));
     }),
   );
@@ -63,8 +62,7 @@ export function householdsRoutes(ctx: AppContext): Router {
     '/:id/history',
     access.staff(),
     handle({ params: schemas.idParams, query: historyQuery }, async ({ params, query }, req, res) => {
-      const household = await findHousehold(knex, authOf(req).user.organisationId, params.id);
-      if (!household) throw errors.notFound('household');
+      await getHousehold(knex, authOf(req).user.organisationId, params.id);
       const rows = await householdAudit(knex, params.id, { limit: query.limit, beforeId: query.before });
       res.json({ items: rows.map(presentAuditRow), nextBefore: rows.length === query.limit ? rows.at(-1)!.id : null });
     }),
@@ -74,13 +72,7 @@ export function householdsRoutes(ctx: AppContext): Router {
     '/:id/activation',
     access.staff(),
     handle({ params: schemas.idParams }, async ({ params }, req, res) => {
-      const auth = authOf(req);
-      const { code, expiresAt } = await issueActivationCode(
-        knex,
-        { ...actorOf(req, res.locals.requestId), userId: auth.user.id },
-        auth.user.organisationId,
-        params.id,
-      );
+      const { code, expiresAt } = await issueActivationCode(knex, actorOf(req, res), authOf(req).user.organisationId, params.id);
       res.status(201).set('Cache-Control', 'no-store').json({ code, expiresAt: expiresAt.toISOString() });
     }),
   );
@@ -89,8 +81,7 @@ export function householdsRoutes(ctx: AppContext): Router {
     '/:id/activation/letter',
     access.staff(),
     handle({ params: schemas.idParams, body: letterBody }, async ({ params, body }, req, res) => {
-      const household = await findHousehold(knex, authOf(req).user.organisationId, params.id);
-      if (!household) throw errors.notFound('household');
+      const household = await getHousehold(knex, authOf(req).user.organisationId, params.id);
       // The code is never stored: the letter is printed from the code the staff member just received.
       const expiresAt = await isLiveActivationCode(knex, params.id, activationCodeHash(body.code));
       if (!expiresAt) throw new AppError(400, 'invalid_activation_code', 'Invalid code', 'This is not the live activation code of this household.');

@@ -82,10 +82,16 @@ export async function createHousehold(knex: Knex, actor: Actor, organisationId: 
   return (await findHousehold(knex, organisationId, id))!;
 }
 
+/** A household of the organisation, or a 404. */
+export async function getHousehold(knex: Knex, organisationId: string, id: string): Promise<Household> {
+  const household = await findHousehold(knex, organisationId, id);
+  if (!household) throw errors.notFound('household');
+  return household;
+}
+
 /** Changes a household; a members list replaces the whole list. */
 export async function updateHousehold(knex: Knex, actor: Actor, organisationId: string, id: string, input: UpdateHouseholdInput): Promise<Household> {
-  const current = await findHousehold(knex, organisationId, id);
-  if (!current) throw errors.notFound('household');
+  await getHousehold(knex, organisationId, id);
   await assertReferent(knex, organisationId, input.referentId);
   await inTransaction(knex, actor, async (trx) => {
     await updateHouseholdRow(trx, id, rowValues(input));
@@ -107,8 +113,7 @@ export function newActivationCode(): string {
 
 /** Issues a one-time activation code for a household, replacing any earlier code. Only its hash is stored. */
 export async function issueActivationCode(knex: Knex, actor: Actor & { userId: string }, organisationId: string, householdId: string) {
-  const household = await findHousehold(knex, organisationId, householdId);
-  if (!household) throw errors.notFound('household');
+  const household = await getHousehold(knex, organisationId, householdId);
   const code = newActivationCode();
   const expiresAt = new Date(Date.now() + ACTIVATION_CODE_DAYS * 24 * 3600 * 1000);
   await inTransaction(knex, actor, (trx) => upsertActivationCode(trx, householdId, activationCodeHash(code), expiresAt, actor.userId));

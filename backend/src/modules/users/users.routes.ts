@@ -25,7 +25,7 @@ export function usersRoutes(ctx: AppContext): Router {
     '/',
     access.coordinator(),
     handle({ body: createUserBody }, async ({ body }, req, res) => {
-      const user = await createStaffUser(knex, actorOf(req, res.locals.requestId), { ...body, organisationId: authOf(req).user.organisationId });
+      const user = await createStaffUser(knex, actorOf(req, res), { ...body, organisationId: authOf(req).user.organisationId });
       res.status(201).location(`/api/users/${user.id}`).json(presentStaffUser(user));
     }),
   );
@@ -35,7 +35,7 @@ export function usersRoutes(ctx: AppContext): Router {
     access.coordinator(),
     handle({ params: schemas.idParams, body: updateUserBody }, async ({ params, body }, req, res) => {
       const auth = authOf(req);
-      const user = await updateStaffUser(knex, { ...actorOf(req, res.locals.requestId), userId: auth.user.id }, auth.user.organisationId, params.id, body);
+      const user = await updateStaffUser(knex, actorOf(req, res), auth.user.organisationId, params.id, body);
       res.json(presentStaffUser(user));
     }),
   );
