@@ -2,7 +2,7 @@
 export type Language = 'fr' | 'nl' | 'en';
 
 /** Every supported language, French (the default) first. */
-export const LANGUAGES: readonly Language[] = ['fr', 'nl', 'en'];
+export const LANGUAGES = ['fr', 'nl', 'en'] as const satisfies readonly Language[];
 
 // Node 20's full ICU knows en-BE: English words with Belgian conventions (day month year, 24-hour clock).
 const LOCALES: Record<Language, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-BE' };

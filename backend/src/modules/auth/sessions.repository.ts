@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
+import type { Language } from '../../lib/locale.ts';
 
 /** The person behind a session, as every route sees it. */
 export interface SessionUser {
@@ -10,7 +11,7 @@ export interface SessionUser {
   email: string | null;
   householdId: string | null;
   householdReference: string | null;
-  preferredLanguage: 'fr' | 'nl' | 'en' | null;
+  preferredLanguage: Language | null;
 }
 
 export interface LoadedSession {

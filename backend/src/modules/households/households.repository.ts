@@ -1,7 +1,6 @@
 import type { Knex } from 'knex';
+import type { Language } from '../../lib/locale.ts';
 import type { ListHouseholdsQuery } from './households.schemas.ts';
-
-export type Language = 'fr' | 'nl' | 'en';
 
 /** A member of a household. */
 export interface Member {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../../lib/locale.ts';
 import { moneyString } from '../../lib/money.ts';
 import { schemas } from '../../lib/validate.ts';
 
@@ -38,7 +39,7 @@ const householdFields = {
   members: z.array(memberSchema).max(20, 'At most 20 members'),
   phone,
   email,
-  preferredLanguage: z.enum(['fr', 'nl', 'en'], { error: 'Must be fr, nl or en' }),
+  preferredLanguage: z.enum(LANGUAGES, { error: 'Must be fr, nl or en' }),
   commune: schemas.optionalText(100),
   dependents: z.number({ error: 'Must be a whole number' }).int('Must be a whole number').min(0, 'Must not be negative').max(30, 'At most 30'),
   monthlyIncome: moneyString({ min: 'nonNegative' }).nullable(),
