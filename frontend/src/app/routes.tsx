@@ -6,6 +6,9 @@ import { HouseholdCreatePage } from '../features/households/HouseholdCreatePage'
 import { HouseholdEditPage } from '../features/households/HouseholdEditPage';
 import { HouseholdPage } from '../features/households/HouseholdPage';
 import { HouseholdsPage } from '../features/households/HouseholdsPage';
+import { BoardPage } from '../features/journey/BoardPage';
+import { GroupPage } from '../features/savings/GroupPage';
+import { GroupsPage } from '../features/savings/GroupsPage';
 import { MyHouseholdPage } from '../features/me/MyHouseholdPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { AppLayout } from './AppShell';
@@ -39,6 +42,9 @@ export const routes: RouteObject[] = [
                   { path: '/households/new', element: <HouseholdCreatePage /> },
                   { path: '/households/:id', element: <HouseholdPage /> },
                   { path: '/households/:id/edit', element: <HouseholdEditPage /> },
+                  { path: '/board', element: <BoardPage /> },
+                  { path: '/groups', element: <GroupsPage /> },
+                  { path: '/groups/:id', element: <GroupPage /> },
                 ],
               },
               {

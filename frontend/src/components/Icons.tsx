@@ -4,6 +4,15 @@
  */
 import {
   IconAlertCircle,
+  IconArrowBackUp,
+  IconCalendarCheck,
+  IconCash,
+  IconCoins,
+  IconLayoutKanban,
+  IconLock,
+  IconPigMoney,
+  IconReceiptRefund,
+  IconUsersGroup,
   IconCheck,
   IconChevronDown,
   IconCopy,
@@ -44,3 +53,12 @@ export const TrashIcon = decorative(IconTrash);
 export const DownloadIcon = decorative(IconDownload);
 export const CopyIcon = decorative(IconCopy);
 export const EditIcon = decorative(IconPencil);
+export const BoardIcon = decorative(IconLayoutKanban);
+export const GroupsIcon = decorative(IconUsersGroup);
+export const SavingsIcon = decorative(IconPigMoney);
+export const CashIcon = decorative(IconCash);
+export const CoinsIcon = decorative(IconCoins);
+export const ReverseIcon = decorative(IconArrowBackUp);
+export const RefundIcon = decorative(IconReceiptRefund);
+export const LockIcon = decorative(IconLock);
+export const CalendarIcon = decorative(IconCalendarCheck);

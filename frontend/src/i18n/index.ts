@@ -2,9 +2,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../api/types';
-import en from './en.json';
-import fr from './fr.json';
-import nl from './nl.json';
+import { translations, type Translation } from './resources';
 
 export const LANGUAGES: readonly Language[] = ['fr', 'nl', 'en'];
 export const DEFAULT_LANGUAGE: Language = 'fr';
@@ -13,7 +11,7 @@ const STORAGE_KEY = 'potCommun.language';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof fr };
+    resources: { translation: Translation };
   }
 }
 
@@ -53,9 +51,9 @@ i18n.on('languageChanged', (lng) => {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    fr: { translation: fr },
-    nl: { translation: nl },
-    en: { translation: en },
+    fr: { translation: translations.fr },
+    nl: { translation: translations.nl },
+    en: { translation: translations.en },
   },
   lng: storedLanguage() ?? DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,

@@ -7,9 +7,9 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import fr from './fr.json';
-import nl from './nl.json';
+import { translations } from './resources';
+
+const { fr, nl, en } = translations;
 
 type Tree = { [key: string]: string | Tree };
 

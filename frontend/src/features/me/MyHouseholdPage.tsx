@@ -7,6 +7,8 @@ import { CheckIcon, CopyIcon } from '../../components/Icons';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import { SectionCard } from '../../components/SectionCard';
+import { MyJourneySection } from '../journey/MyJourneySection';
+import { MySavingsSection } from '../savings/MySavingsSection';
 
 /** What a household sees: its own file, in plain words. */
 export function MyHouseholdPage() {
@@ -34,6 +36,10 @@ function MyHousehold({ household }: { household: Household }) {
         </Text>
         <Text mt="xs">{t('me.reference.body')}</Text>
       </SectionCard>
+
+      <MyJourneySection householdId={household.id} />
+
+      <MySavingsSection householdId={household.id} />
 
       <SectionCard title={t('me.savings.title')} id="me-savings" titleSize="h3" titleGap="sm">
         <Text>{t('me.savings.body')}</Text>
