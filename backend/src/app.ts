@@ -9,6 +9,7 @@ import { AppError, apiNotFound, problemHandler } from './lib/errors.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { householdsRoutes } from './modules/households/households.routes.ts';
+import { advancesRoutes, entriesRoutes, groupsRoutes, householdSavingsRoutes } from './modules/savings/savings.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 
 /** Every API resource and where it is mounted; one line per module. */
@@ -18,6 +19,10 @@ function apiRouter(ctx: AppContext): Router {
   api.use('/auth', authRoutes(ctx));
   api.use('/users', usersRoutes(ctx));
   api.use('/households', householdsRoutes(ctx));
+  api.use('/households', householdSavingsRoutes(ctx));
+  api.use('/groups', groupsRoutes(ctx));
+  api.use('/advances', advancesRoutes(ctx));
+  api.use('/entries', entriesRoutes(ctx));
   api.use(apiNotFound);
   return api;
 }

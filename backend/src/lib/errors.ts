@@ -43,6 +43,7 @@ const PG_ERRORS: Record<string, { status: number; code: string; title: string; d
   '22001': { status: 400, code: 'value_too_long', title: 'Bad request', detail: 'A value is too long.' },
   '22007': { status: 400, code: 'invalid_value', title: 'Bad request', detail: 'A date has the wrong format.' },
   '22008': { status: 400, code: 'invalid_value', title: 'Bad request', detail: 'A date is out of range.' },
+  PC001: { status: 409, code: 'month_closed', title: 'Conflict', detail: 'The month of this date is closed for the group.' },
   '40001': { status: 409, code: 'retry', title: 'Conflict', detail: 'A concurrent change interfered; try again.' },
 };
 

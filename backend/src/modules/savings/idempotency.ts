@@ -1,0 +1,86 @@
+/**
+ * Idempotent money operations. The client sends an Idempotency-Key header; the key is claimed in the
+ * operation's own transaction, so the answer is stored with the money it moved, or not at all.
+ * - same key, same request: the first answer again, nothing posted;
+ * - same key, another request: 409;
+ * - two requests racing with one key: PostgreSQL's unique index makes the second wait for the first
+ *   to commit, then it finds the stored answer.
+ */
+import { createHash } from 'node:crypto';
+import type { Request } from 'express';
+import type { Knex } from 'knex';
+import { inTransaction, type Actor } from '../../db/tx.ts';
+import { errors } from '../../lib/errors.ts';
+
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+const KEY_PATTERN = /^[\x21-\x7e]{8,200}$/;
+
+/** The request's idempotency key; money-moving routes require one. */
+export function idempotencyKeyOf(req: Request): string {
+  const key = req.get(IDEMPOTENCY_HEADER);
+  if (key === undefined || key === '') {
+    throw errors.validation([{ path: `headers.${IDEMPOTENCY_HEADER}`, message: 'Required: a unique key per operation, reused when retrying' }], 'Money operations need an Idempotency-Key header.');
+  }
+  if (!KEY_PATTERN.test(key)) {
+    throw errors.validation([{ path: `headers.${IDEMPOTENCY_HEADER}`, message: 'Must be 8 to 200 visible ASCII characters' }]);
+  }
+  return key;
+}
+
+/** Canonical JSON (sorted keys) so that the same body always gives the same fingerprint. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/** What makes two requests "the same": method, path and body. */
+export function fingerprintOf(req: Request): string {
+  return createHash('sha256').update(`${req.method} ${req.baseUrl}${req.path}\n${canonical(req.body ?? {})}`).digest('hex');
+}
+
+export interface StoredAnswer<T> {
+  status: number;
+  body: T;
+  replayed: boolean;
+}
+
+/**
+ * Runs a money operation once per key: in one transaction, claims the key, runs fn and stores its
+ * answer. Errors roll everything back, key included, so a corrected retry may use the same key.
+ */
+export async function once<T>(
+  knex: Knex,
+  actor: Actor,
+  organisationId: string,
+  key: string,
+  fingerprint: string,
+  fn: (trx: Knex.Transaction) => Promise<{ status: number; body: T }>,
+): Promise<StoredAnswer<T>> {
+  return inTransaction(knex, actor, async (trx) => {
+    const claimed = await trx('idempotency_keys')
+      .insert({ organisation_id: organisationId, key, fingerprint })
+      .onConflict(['organisation_id', 'key'])
+      .ignore()
+      .returning('key');
+    if (claimed.length === 0) {
+      const stored = await trx('idempotency_keys')
+        .where({ organisation_id: organisationId, key })
+        .first<{ fingerprint: string; status: number | null; body: T | null }>('fingerprint', 'status', 'body');
+      if (!stored || stored.fingerprint !== fingerprint || stored.status === null) {
+        throw errors.conflict('idempotency_key_reused', 'This Idempotency-Key was already used for another request. Use a new key for a new operation.');
+      }
+      return { status: stored.status, body: stored.body as T, replayed: true };
+    }
+    const answer = await fn(trx);
+    await trx('idempotency_keys')
+      .where({ organisation_id: organisationId, key })
+      .update({ status: answer.status, body: JSON.stringify(answer.body) });
+    return { ...answer, replayed: false };
+  });
+}

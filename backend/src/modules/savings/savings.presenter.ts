@@ -1,0 +1,140 @@
+/** JSON shapes of the savings API: amounts are decimal strings with two decimals, dates 'YYYY-MM-DD'. */
+import { formatAmount, type Money } from '../../lib/money.ts';
+import type { ExpectedVsPaid } from './expected.ts';
+import type { GroupRow, MemberRow, MonthlyAmountRow } from './groups.repository.ts';
+import type { AccountKind } from './ledger.ts';
+import type { AdvanceRow } from './operations.service.ts';
+import type { EntryLine, HouseholdSavings, MemberSummary, PotFigures } from './reports.ts';
+
+export function presentGroupRow(g: GroupRow) {
+  return {
+    id: g.id,
+    name: g.name,
+    cohort: g.cohort,
+    startsOn: g.starts_on,
+    endsOn: g.ends_on,
+    exitPolicy: g.exit_policy,
+    exitCost: formatAmount(g.exit_cost),
+  };
+}
+
+export function presentMonthlyAmounts(rows: MonthlyAmountRow[]) {
+  return rows.map((r) => ({ from: r.effective_from, amount: formatAmount(r.amount) }));
+}
+
+export function presentArrears(e: ExpectedVsPaid) {
+  return {
+    months: e.arrears.months,
+    amount: formatAmount(e.arrears.amount),
+    oldestUnpaidMonth: e.arrears.oldestUnpaidMonth,
+    oldestUnpaidDays: e.arrears.oldestUnpaidDays,
+  };
+}
+
+export function presentExpected(e: ExpectedVsPaid) {
+  return {
+    totalDue: formatAmount(e.totalDue),
+    totalPaid: formatAmount(e.totalPaid),
+    months: e.lines.map((l) => ({
+      month: l.month,
+      due: formatAmount(l.due),
+      paidInMonth: formatAmount(l.paidInMonth),
+      settled: formatAmount(l.settled),
+      status: l.status,
+    })),
+  };
+}
+
+export function presentMember(m: MemberRow) {
+  return {
+    householdId: m.household_id,
+    displayName: m.display_name,
+    reference: m.reference,
+    joinedOn: m.joined_on,
+    leftOn: m.left_on,
+    officerRole: m.officer_role,
+  };
+}
+
+export function presentMemberSummary(s: MemberSummary) {
+  return {
+    ...presentMember(s.member),
+    groupSavings: formatAmount(s.groupSavings),
+    outstandingAdvance: formatAmount(s.outstandingAdvance),
+    arrears: presentArrears(s.expected),
+  };
+}
+
+export function presentPot(p: PotFigures) {
+  return {
+    on: p.on,
+    cash: formatAmount(p.cash),
+    reserved: formatAmount(p.reserved),
+    available: formatAmount(p.available),
+    outstandingAdvances: formatAmount(p.outstandingAdvances),
+    membersSavings: formatAmount(p.membersSavings),
+    unallocated: formatAmount(p.unallocated),
+  };
+}
+
+export function presentAdvance(a: AdvanceRow, outstanding: Money | null = null) {
+  return {
+    id: a.id,
+    groupId: a.group_id,
+    householdId: a.household_id,
+    amount: formatAmount(a.amount),
+    status: a.status,
+    approvedOn: a.approved_on,
+    paidOn: a.paid_on,
+    cancelledOn: a.cancelled_on,
+    cancelReason: a.cancel_reason,
+    note: a.note,
+    outstanding: outstanding === null ? null : formatAmount(outstanding),
+  };
+}
+
+export function presentSavings(s: HouseholdSavings) {
+  return {
+    on: s.on,
+    groupId: s.groupId,
+    groupSavings: formatAmount(s.groupSavings),
+    individualSavings: formatAmount(s.individualSavings),
+    totalSavings: formatAmount(s.groupSavings.plus(s.individualSavings)),
+    outstandingAdvance: formatAmount(s.outstandingAdvance),
+    arrears: s.expected ? presentArrears(s.expected) : { months: 0, amount: '0.00', oldestUnpaidMonth: null, oldestUnpaidDays: null },
+    expected: s.expected ? presentExpected(s.expected) : null,
+  };
+}
+
+const EFFECT_NAMES: Partial<Record<AccountKind, string>> = {
+  group_savings: 'groupSavings',
+  individual_savings: 'individualSavings',
+  advance_receivable: 'advance',
+  pot_cash: 'potCash',
+  group_reserve: 'unallocated',
+};
+
+export function presentEntry(e: EntryLine) {
+  const effects: Record<string, string> = {};
+  for (const [kind, value] of Object.entries(e.effects) as Array<[AccountKind, Money]>) {
+    const name = EFFECT_NAMES[kind];
+    if (name) effects[name] = formatAmount(value);
+  }
+  return {
+    id: e.id,
+    number: e.number,
+    kind: e.kind,
+    valueDate: e.valueDate,
+    memo: e.memo,
+    bankReference: e.bankReference,
+    reason: e.reason,
+    groupId: e.groupId,
+    householdId: e.householdId,
+    advanceId: e.advanceId,
+    reverses: e.reversesEntryId ? { id: e.reversesEntryId, number: e.reversesEntryNumber, valueDate: e.reversesEntryDate, kind: e.reversesEntryKind } : null,
+    reversedBy: e.reversedByEntryId ? { id: e.reversedByEntryId, number: e.reversedByEntryNumber } : null,
+    createdAt: e.createdAt,
+    createdBy: e.createdBy,
+    effects,
+  };
+}

@@ -1,0 +1,471 @@
+/**
+ * The savings API. Money-moving routes are staff-only, need an Idempotency-Key and run in one
+ * transaction; a household may read its own savings, movements and statements, never its group's.
+ */
+import { Router, type Request, type Response } from 'express';
+import type { Knex } from 'knex';
+import type { AppContext } from '../../context.ts';
+import { access, actorOf, authOf } from '../../lib/access.ts';
+import { today } from '../../lib/dates.ts';
+import { inTransaction } from '../../db/tx.ts';
+import { errors } from '../../lib/errors.ts';
+import { formatAmount, sum } from '../../lib/money.ts';
+import { handle, schemas } from '../../lib/validate.ts';
+import { getHousehold } from '../households/households.service.ts';
+import { getGroupRow, listGroupRows, monthlyAmountRows } from './groups.repository.ts';
+import { createGroup, joinGroup, leaveGroup, setMonthlyAmount, setOfficer, updateGroup } from './groups.service.ts';
+import { fingerprintOf, idempotencyKeyOf, once } from './idempotency.ts';
+import {
+  advanceOutstanding,
+  cancelAdvance,
+  closeMonth,
+  createAdvance,
+  deposit,
+  dividend,
+  getAdvanceRow,
+  payAdvance,
+  refund,
+  repayAdvance,
+  reverseEntry,
+  type AdvanceRow,
+  type OperationContext,
+} from './operations.service.ts';
+import { checkGroup, defaultPeriod, groupEntries, groupMembersAt, groupPot, groupPotSeries, householdEntries, householdSavings } from './reports.ts';
+import {
+  advanceBody,
+  cancelAdvanceBody,
+  closingBody,
+  createGroupBody,
+  depositBody,
+  dividendBody,
+  joinBody,
+  leaveBody,
+  memberParams,
+  monthlyAmountBody,
+  officerBody,
+  onQuery,
+  payAdvanceBody,
+  periodQuery,
+  refundBody,
+  repaymentBody,
+  reversalBody,
+  statementQuery,
+  updateGroupBody,
+} from './savings.schemas.ts';
+import {
+  presentAdvance,
+  presentEntry,
+  presentGroupRow,
+  presentMemberSummary,
+  presentMonthlyAmounts,
+  presentPot,
+  presentSavings,
+} from './savings.presenter.ts';
+import { groupEntriesCsv, issueGroupStatements, issueStatement } from './statement.ts';
+
+/** At most this many months in a chart series. */
+const MAX_SERIES_MONTHS = 360;
+
+/**
+ * Runs a money operation once per Idempotency-Key and answers with its (first) result. The header
+ * X-Idempotent-Replay: true tells a client that nothing new was posted.
+ */
+async function moneyOperation<T>(
+  knex: Knex,
+  req: Request,
+  res: Response,
+  status: number,
+  fn: (op: OperationContext) => Promise<T>,
+): Promise<void> {
+  const key = idempotencyKeyOf(req);
+  const actor = actorOf(req, res);
+  const organisationId = authOf(req).user.organisationId;
+  const answer = await once(knex, actor, organisationId, key, fingerprintOf(req), async (trx) => ({
+    status,
+    body: await fn({ trx, actor, organisationId, idempotencyKey: key }),
+  }));
+  res.status(answer.status).set('X-Idempotent-Replay', String(answer.replayed)).json(answer.body);
+}
+
+async function advanceView(knex: Knex, advance: AdvanceRow) {
+  return presentAdvance(advance, advance.status === 'paid' ? await advanceOutstanding(knex, advance.id) : null);
+}
+
+function isHousehold(req: Request): boolean {
+  return authOf(req).user.role === 'household';
+}
+
+/** Routes under /api/groups. */
+export function groupsRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const { knex, config } = ctx;
+  const org = (req: Request) => authOf(req).user.organisationId;
+
+  router.get(
+    '/',
+    access.staff(),
+    handle({}, async (_input, req, res) => {
+      const groups = await listGroupRows(knex, org(req));
+      const figures = await knex('savings_groups as g')
+        .leftJoin('ledger_accounts as a', function () {
+          this.on('a.group_id', 'g.id').andOnVal('a.kind', 'pot_cash');
+        })
+        .where('g.organisation_id', org(req))
+        .select<Array<{ id: string; cash: string | null; members: number }>>(
+          'g.id',
+          'a.balance as cash',
+          knex.raw('(SELECT count(*) FROM group_members m WHERE m.group_id = g.id AND m.left_on IS NULL)::int AS members'),
+        );
+      const byId = new Map(figures.map((f) => [f.id, f]));
+      res.json({
+        items: groups.map((g) => ({ ...presentGroupRow(g), activeMembers: Number(byId.get(g.id)?.members ?? 0), potCash: byId.get(g.id)?.cash ?? '0.00' })),
+      });
+    }),
+  );
+
+  router.post(
+    '/',
+    access.coordinator(),
+    handle({ body: createGroupBody }, async ({ body }, req, res) => {
+      const group = await createGroup(knex, actorOf(req, res), org(req), body);
+      res.status(201).location(`/api/groups/${group.id}`).json({ ...presentGroupRow(group), monthlyAmounts: presentMonthlyAmounts(await monthlyAmountRows(knex, group.id)) });
+    }),
+  );
+
+  router.get(
+    '/:id',
+    access.staff(),
+    handle({ params: schemas.idParams, query: onQuery }, async ({ params, query }, req, res) => {
+      const group = await getGroupRow(knex, org(req), params.id);
+      const on = query.on ?? today();
+      const [amounts, members, pot, advances, closings] = await Promise.all([
+        monthlyAmountRows(knex, group.id),
+        groupMembersAt(knex, group.id, on),
+        groupPot(knex, group.id, on),
+        knex('advances').where({ group_id: group.id }).orderBy('approved_on', 'desc').select<AdvanceRow[]>('*'),
+        knex('month_closings').where({ group_id: group.id }).orderBy('month', 'desc').select<Array<{ month: string; closed_at: Date; closed_by_label: string }>>('month', 'closed_at', 'closed_by_label'),
+      ]);
+      const names = new Map(members.map((m) => [m.member.household_id, { displayName: m.member.display_name, reference: m.member.reference }]));
+      res.json({
+        ...presentGroupRow(group),
+        on,
+        monthlyAmounts: presentMonthlyAmounts(amounts),
+        members: members.map(presentMemberSummary),
+        pot: presentPot(pot),
+        advances: await Promise.all(advances.map(async (a) => ({ ...(await advanceView(knex, a)), household: names.get(a.household_id) ?? null }))),
+        closings: closings.map((c) => ({ month: c.month.slice(0, 7), closedAt: new Date(c.closed_at).toISOString(), closedBy: c.closed_by_label })),
+        closedThrough: closings[0]?.month.slice(0, 7) ?? null,
+      });
+    }),
+  );
+
+  router.patch(
+    '/:id',
+    access.coordinator(),
+    handle({ params: schemas.idParams, body: updateGroupBody }, async ({ params, body }, req, res) => {
+      await updateGroup(knex, actorOf(req, res), org(req), params.id, body);
+      res.json(presentGroupRow(await getGroupRow(knex, org(req), params.id)));
+    }),
+  );
+
+  router.post(
+    '/:id/monthly-amounts',
+    access.coordinator(),
+    handle({ params: schemas.idParams, body: monthlyAmountBody }, async ({ params, body }, req, res) => {
+      await setMonthlyAmount(knex, actorOf(req, res), org(req), params.id, body);
+      res.status(201).json({ monthlyAmounts: presentMonthlyAmounts(await monthlyAmountRows(knex, params.id)) });
+    }),
+  );
+
+  router.post(
+    '/:id/members',
+    access.coordinator(),
+    handle({ params: schemas.idParams, body: joinBody }, async ({ params, body }, req, res) => {
+      await joinGroup(knex, actorOf(req, res), org(req), params.id, body);
+      const member = (await groupMembersAt(knex, params.id, today())).find((m) => m.member.household_id === body.householdId)!;
+      res.status(201).json(presentMemberSummary(member));
+    }),
+  );
+
+  router.post(
+    '/:id/members/:householdId/leave',
+    access.coordinator(),
+    handle({ params: memberParams, body: leaveBody }, async ({ params, body }, req, res) => {
+      await leaveGroup(knex, actorOf(req, res), org(req), params.id, params.householdId, body.leftOn);
+      const member = (await groupMembersAt(knex, params.id, today())).find((m) => m.member.household_id === params.householdId)!;
+      res.json(presentMemberSummary(member));
+    }),
+  );
+
+  router.put(
+    '/:id/members/:householdId/officer',
+    access.coordinator(),
+    handle({ params: memberParams, body: officerBody }, async ({ params, body }, req, res) => {
+      await setOfficer(knex, actorOf(req, res), org(req), params.id, params.householdId, body.officerRole);
+      const member = (await groupMembersAt(knex, params.id, today())).find((m) => m.member.household_id === params.householdId)!;
+      res.json(presentMemberSummary(member));
+    }),
+  );
+
+  router.post(
+    '/:id/advances',
+    access.coordinator(),
+    handle({ params: schemas.idParams, body: advanceBody }, async ({ params, body }, req, res) => {
+      await getGroupRow(knex, org(req), params.id);
+      await moneyOperation(knex, req, res, 201, async (op) => {
+        const { advance, entry } = await createAdvance(op, params.id, body);
+        return { ...(await advanceView(op.trx, advance)), entryId: entry?.id ?? null, entryNumber: entry?.number ?? null };
+      });
+    }),
+  );
+
+  router.post(
+    '/:id/dividends',
+    access.coordinator(),
+    handle({ params: schemas.idParams, body: dividendBody }, async ({ params, body }, req, res) => {
+      await getGroupRow(knex, org(req), params.id);
+      await moneyOperation(knex, req, res, 201, (op) => dividend(op, params.id, body));
+    }),
+  );
+
+  router.post(
+    '/:id/closings',
+    access.coordinator(),
+    handle({ params: schemas.idParams, body: closingBody }, async ({ params, body }, req, res) => {
+      await getGroupRow(knex, org(req), params.id);
+      const actor = actorOf(req, res);
+      const closing = await inTransaction(knex, actor, (trx) => closeMonth({ trx, actor, organisationId: org(req), idempotencyKey: null }, params.id, body.month));
+      res.status(201).json(closing);
+    }),
+  );
+
+  router.get(
+    '/:id/pot',
+    access.staff(),
+    handle({ params: schemas.idParams, query: onQuery }, async ({ params, query }, req, res) => {
+      await getGroupRow(knex, org(req), params.id);
+      res.json(presentPot(await groupPot(knex, params.id, query.on ?? today())));
+    }),
+  );
+
+  router.get(
+    '/:id/pot/series',
+    access.staff(),
+    handle({ params: schemas.idParams, query: periodQuery }, async ({ params, query }, req, res) => {
+      const group = await getGroupRow(knex, org(req), params.id);
+      const from = query.from ?? group.starts_on;
+      const to = query.to ?? today();
+      const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+      if (months > MAX_SERIES_MONTHS) throw errors.validation([{ path: 'query.from', message: `At most ${MAX_SERIES_MONTHS} months per series` }]);
+      res.json({ from, to, points: (await groupPotSeries(knex, params.id, from, to)).map(presentPot) });
+    }),
+  );
+
+  router.get(
+    '/:id/arrears',
+    access.staff(),
+    handle({ params: schemas.idParams, query: onQuery }, async ({ params, query }, req, res) => {
+      await getGroupRow(knex, org(req), params.id);
+      const on = query.on ?? today();
+      const members = await groupMembersAt(knex, params.id, on);
+      const late = members.filter((m) => m.expected.arrears.months > 0);
+      res.json({
+        on,
+        households: late.length,
+        months: late.reduce((n, m) => n + m.expected.arrears.months, 0),
+        amount: formatAmount(sum(late.map((m) => m.expected.arrears.amount))),
+        members: late.map(presentMemberSummary),
+      });
+    }),
+  );
+
+  router.get(
+    '/:id/check',
+    access.staff(),
+    handle({ params: schemas.idParams }, async ({ params }, req, res) => {
+      await getGroupRow(knex, org(req), params.id);
+      res.json(await checkGroup(knex, params.id));
+    }),
+  );
+
+  router.get(
+    '/:id/entries',
+    access.staff(),
+    handle({ params: schemas.idParams, query: periodQuery }, async ({ params, query }, req, res) => {
+      await getGroupRow(knex, org(req), params.id);
+      const { from, to } = defaultPeriod(query.from, query.to);
+      res.json({ from, to, items: (await groupEntries(knex, params.id, from, to)).map(presentEntry) });
+    }),
+  );
+
+  router.get(
+    '/:id/entries.csv',
+    access.staff(),
+    handle({ params: schemas.idParams, query: periodQuery }, async ({ params, query }, req, res) => {
+      await getGroupRow(knex, org(req), params.id);
+      const { from, to } = defaultPeriod(query.from, query.to);
+      const language = authOf(req).user.preferredLanguage ?? 'fr';
+      const { filename, csv } = await groupEntriesCsv(knex, { organisationId: org(req), groupId: params.id, from, to, language });
+      res.status(200).type('text/csv; charset=utf-8').attachment(filename).send(csv);
+    }),
+  );
+
+  router.get(
+    '/:id/statements.zip',
+    access.staff(),
+    handle({ params: schemas.idParams, query: periodQuery }, async ({ params, query }, req, res) => {
+      await getGroupRow(knex, org(req), params.id);
+      const { from, to } = defaultPeriod(query.from, query.to);
+      const { filename, zip } = await issueGroupStatements(knex, { organisationId: org(req), organisationName: config.organisationName, groupId: params.id, from, to, actor: actorOf(req, res) });
+      res.status(200).type('application/zip').attachment(filename).send(zip);
+    }),
+  );
+
+  return router;
+}
+
+/** Routes under /api/households for savings. */
+export function householdSavingsRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const { knex, config } = ctx;
+  const org = (req: Request) => authOf(req).user.organisationId;
+
+  router.post(
+    '/:id/deposits',
+    access.staff(),
+    handle({ params: schemas.idParams, body: depositBody }, async ({ params, body }, req, res) => {
+      await getHousehold(knex, org(req), params.id);
+      await moneyOperation(knex, req, res, 201, (op) => deposit(op, params.id, body));
+    }),
+  );
+
+  router.post(
+    '/:id/refunds',
+    access.coordinator(),
+    handle({ params: schemas.idParams, body: refundBody }, async ({ params, body }, req, res) => {
+      await getHousehold(knex, org(req), params.id);
+      await moneyOperation(knex, req, res, 201, (op) => refund(op, params.id, body));
+    }),
+  );
+
+  router.get(
+    '/:id/savings',
+    access.staffOrOwnHousehold('id'),
+    handle({ params: schemas.idParams, query: onQuery }, async ({ params, query }, req, res) => {
+      await getHousehold(knex, org(req), params.id);
+      res.json(presentSavings(await householdSavings(knex, params.id, query.on ?? today())));
+    }),
+  );
+
+  router.get(
+    '/:id/entries',
+    access.staffOrOwnHousehold('id'),
+    handle({ params: schemas.idParams, query: periodQuery }, async ({ params, query }, req, res) => {
+      await getHousehold(knex, org(req), params.id);
+      const { from, to } = defaultPeriod(query.from, query.to);
+      const items = (await householdEntries(knex, params.id, from, to)).map(presentEntry);
+      // Staff names stay with staff.
+      res.json({ from, to, items: isHousehold(req) ? items.map(({ createdBy: _createdBy, ...rest }) => rest) : items });
+    }),
+  );
+
+  router.get(
+    '/:id/advances',
+    access.staffOrOwnHousehold('id'),
+    handle({ params: schemas.idParams }, async ({ params }, req, res) => {
+      await getHousehold(knex, org(req), params.id);
+      const advances = await knex('advances').where({ household_id: params.id }).orderBy('approved_on', 'desc').select<AdvanceRow[]>('*');
+      res.json({ items: await Promise.all(advances.map((a) => advanceView(knex, a))) });
+    }),
+  );
+
+  router.get(
+    '/:id/statement.pdf',
+    access.staffOrOwnHousehold('id'),
+    handle({ params: schemas.idParams, query: statementQuery }, async ({ params, query }, req, res) => {
+      await getHousehold(knex, org(req), params.id);
+      const { from, to } = defaultPeriod(query.from, query.to);
+      const statement = await issueStatement(knex, {
+        organisationId: org(req),
+        organisationName: config.organisationName,
+        householdId: params.id,
+        from,
+        to,
+        language: query.lang,
+        actor: actorOf(req, res),
+      });
+      res.status(200).set('Cache-Control', 'no-store').type('application/pdf').attachment(statement.filename).send(statement.pdf);
+    }),
+  );
+
+  return router;
+}
+
+/** Routes under /api/advances. */
+export function advancesRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const { knex } = ctx;
+  const org = (req: Request) => authOf(req).user.organisationId;
+
+  router.get(
+    '/:id',
+    access.staff(),
+    handle({ params: schemas.idParams }, async ({ params }, req, res) => {
+      res.json(await advanceView(knex, await getAdvanceRow(knex, org(req), params.id)));
+    }),
+  );
+
+  router.post(
+    '/:id/pay',
+    access.coordinator(),
+    handle({ params: schemas.idParams, body: payAdvanceBody }, async ({ params, body }, req, res) => {
+      await getAdvanceRow(knex, org(req), params.id);
+      await moneyOperation(knex, req, res, 200, async (op) => {
+        const { advance, entry } = await payAdvance(op, params.id, body.valueDate);
+        return { ...(await advanceView(op.trx, advance)), entryId: entry.id, entryNumber: entry.number };
+      });
+    }),
+  );
+
+  router.post(
+    '/:id/cancel',
+    access.coordinator(),
+    handle({ params: schemas.idParams, body: cancelAdvanceBody }, async ({ params, body }, req, res) => {
+      await getAdvanceRow(knex, org(req), params.id);
+      await moneyOperation(knex, req, res, 200, async (op) => presentAdvance(await cancelAdvance(op, params.id, body.reason, body.on ?? today())));
+    }),
+  );
+
+  router.post(
+    '/:id/repayments',
+    access.coordinator(),
+    handle({ params: schemas.idParams, body: repaymentBody }, async ({ params, body }, req, res) => {
+      await getAdvanceRow(knex, org(req), params.id);
+      await moneyOperation(knex, req, res, 201, async (op) => {
+        const { advance, entry } = await repayAdvance(op, params.id, body);
+        return { ...(await advanceView(op.trx, advance)), entryId: entry.id, entryNumber: entry.number };
+      });
+    }),
+  );
+
+  return router;
+}
+
+/** Routes under /api/entries. */
+export function entriesRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const { knex } = ctx;
+  const org = (req: Request) => authOf(req).user.organisationId;
+
+  router.post(
+    '/:id/reversal',
+    access.coordinator(),
+    handle({ params: schemas.idParams, body: reversalBody }, async ({ params, body }, req, res) => {
+      const entry = await knex('journal_entries').where({ id: params.id, organisation_id: org(req) }).first('id');
+      if (!entry) throw errors.notFound('entry');
+      await moneyOperation(knex, req, res, 201, (op) => reverseEntry(op, params.id, body.reason));
+    }),
+  );
+
+  return router;
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { isoDate, isoMonth, pastOrTodayDate } from '../../lib/dates.ts';
+import { moneyString } from '../../lib/money.ts';
+import { schemas } from '../../lib/validate.ts';
+
+export const EXIT_POLICIES = ['refund_now', 'refund_at_group_end', 'refund_minus_costs'] as const;
+export const OFFICER_ROLES = ['president', 'treasurer', 'secretary'] as const;
+
+const positiveAmount = moneyString({ min: 'positive' });
+const note = schemas.optionalText(500);
+/** A month's first day, given as 'YYYY-MM' or 'YYYY-MM-01'. */
+const monthFrom = z.union([isoMonth, isoDate]).refine((v) => v.length === 7 || v.endsWith('-01'), 'Must be a month (YYYY-MM) or its first day');
+
+export const createGroupBody = z.strictObject({
+  name: schemas.text(120),
+  cohort: schemas.text(40),
+  startsOn: isoDate,
+  endsOn: isoDate.nullable().optional(),
+  monthlyAmount: positiveAmount,
+  exitPolicy: z.enum(EXIT_POLICIES, { error: `Must be one of ${EXIT_POLICIES.join(', ')}` }),
+  exitCost: moneyString({ min: 'nonNegative' }).optional(),
+});
+export type CreateGroupInput = z.infer<typeof createGroupBody>;
+
+export const updateGroupBody = z
+  .strictObject({
+    name: schemas.text(120).optional(),
+    cohort: schemas.text(40).optional(),
+    endsOn: isoDate.nullable().optional(),
+    exitCost: moneyString({ min: 'nonNegative' }).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'Nothing to change');
+export type UpdateGroupInput = z.infer<typeof updateGroupBody>;
+
+export const monthlyAmountBody = z.strictObject({ amount: positiveAmount, from: monthFrom });
+
+export const joinBody = z.strictObject({ householdId: schemas.uuid, joinedOn: isoDate });
+export const leaveBody = z.strictObject({ leftOn: isoDate });
+export const memberParams = z.strictObject({ id: schemas.uuid, householdId: schemas.uuid });
+export const officerBody = z.strictObject({
+  officerRole: z.enum(OFFICER_ROLES, { error: `Must be one of ${OFFICER_ROLES.join(', ')}` }).nullable(),
+});
+
+export const depositBody = z.strictObject({
+  target: z.enum(['group', 'individual'], { error: 'Must be "group" or "individual"' }),
+  amount: positiveAmount,
+  valueDate: pastOrTodayDate,
+  bankReference: schemas.optionalText(100),
+  note,
+});
+export type DepositInput = z.infer<typeof depositBody>;
+
+export const advanceBody = z.strictObject({
+  householdId: schemas.uuid,
+  amount: positiveAmount,
+  valueDate: pastOrTodayDate,
+  status: z.enum(['approved', 'paid'], { error: 'Must be "approved" or "paid"' }),
+  note,
+});
+export type AdvanceInput = z.infer<typeof advanceBody>;
+
+export const payAdvanceBody = z.strictObject({ valueDate: pastOrTodayDate });
+export const cancelAdvanceBody = z.strictObject({ reason: schemas.text(500), on: pastOrTodayDate.optional() });
+export const repaymentBody = z.strictObject({ amount: positiveAmount, valueDate: pastOrTodayDate, note });
+export const refundBody = z.strictObject({ valueDate: pastOrTodayDate, note });
+export const dividendBody = z.strictObject({ amount: positiveAmount, valueDate: pastOrTodayDate, note });
+export const reversalBody = z.strictObject({ reason: schemas.text(500) });
+export const closingBody = z.strictObject({ month: isoMonth });
+
+/** ?on=YYYY-MM-DD, today when absent. */
+export const onQuery = z.strictObject({ on: isoDate.optional() });
+
+/** ?from&to, both optional dates; to must not be before from. */
+export const periodQuery = z
+  .strictObject({ from: isoDate.optional(), to: isoDate.optional() })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'Must not be before from', path: ['to'] });
+
+export const statementQuery = z
+  .strictObject({ from: isoDate.optional(), to: isoDate.optional(), lang: z.enum(['fr', 'nl', 'en']).optional() })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'Must not be before from', path: ['to'] });
