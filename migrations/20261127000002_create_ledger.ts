@@ -115,6 +115,7 @@ const statements = [
     created_by uuid REFERENCES users(id),
     created_by_label text NOT NULL,
     created_at timestamptz NOT NULL DEFAULT now(),
+    created_txid bigint NOT NULL DEFAULT txid_current(),
     CHECK ((kind = 'reversal') = (reverses_entry_id IS NOT NULL)),
     CHECK (kind <> 'reversal' OR length(btrim(coalesce(reason, ''))) > 0)
   )`,
@@ -140,10 +141,16 @@ const statements = [
     PRIMARY KEY (account_id, day),
     CONSTRAINT account_never_overdrawn CHECK (normal_sign * closing >= 0)
   )`,
-  // A posting's value date is its entry's, and an entry may not fall in a closed month of its group.
+  // A posting's value date is its entry's, and postings join an entry only in the transaction that
+  // creates it: a committed entry can never gain lines. An entry may not fall in a closed month.
   `CREATE FUNCTION ledger_posting_before_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+  DECLARE
+    entry_txid bigint;
   BEGIN
-    SELECT value_date INTO NEW.value_date FROM journal_entries WHERE id = NEW.entry_id;
+    SELECT value_date, created_txid INTO NEW.value_date, entry_txid FROM journal_entries WHERE id = NEW.entry_id;
+    IF entry_txid IS DISTINCT FROM txid_current() THEN
+      RAISE EXCEPTION 'postings can only be added in the transaction that creates their entry' USING ERRCODE = 'P0001';
+    END IF;
     RETURN NEW;
   END $$`,
   `CREATE TRIGGER ledger_postings_value_date BEFORE INSERT ON ledger_postings
@@ -199,6 +206,27 @@ const statements = [
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledger_entry_balanced('id')`,
   `CREATE CONSTRAINT TRIGGER ledger_postings_balanced AFTER INSERT ON ledger_postings
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledger_entry_balanced('entry_id')`,
+  // Balances are derived from postings only: written by the posting trigger (nested, depth ≥ 2), never
+  // directly. An account is created with a zero balance.
+  `CREATE FUNCTION ledger_derived_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    IF pg_trigger_depth() < 2 THEN
+      -- (NEW read through jsonb: the two tables have different columns.)
+      IF NOT (TG_OP = 'INSERT' AND TG_TABLE_NAME = 'ledger_accounts' AND (to_jsonb(NEW) ->> 'balance')::numeric = 0) THEN
+        RAISE EXCEPTION '% is derived from postings and cannot be written directly', TG_TABLE_NAME USING ERRCODE = 'P0001';
+      END IF;
+    END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    RETURN NEW;
+  END $$`,
+  `CREATE TRIGGER ledger_accounts_derived BEFORE INSERT OR UPDATE OR DELETE ON ledger_accounts
+    FOR EACH ROW EXECUTE FUNCTION ledger_derived_guard()`,
+  `CREATE TRIGGER account_daily_balances_derived BEFORE INSERT OR UPDATE OR DELETE ON account_daily_balances
+    FOR EACH ROW EXECUTE FUNCTION ledger_derived_guard()`,
+  `CREATE TRIGGER ledger_accounts_no_truncate BEFORE TRUNCATE ON ledger_accounts
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()`,
+  `CREATE TRIGGER account_daily_balances_no_truncate BEFORE TRUNCATE ON account_daily_balances
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()`,
   // Posted money is never edited or deleted, whoever asks: corrections are reversal entries.
   `CREATE TRIGGER journal_entries_immutable BEFORE UPDATE OR DELETE ON journal_entries
     FOR EACH ROW EXECUTE FUNCTION refuse_change()`,

@@ -10,6 +10,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { householdsRoutes } from './modules/households/households.routes.ts';
 import { advancesRoutes, entriesRoutes, groupsRoutes, householdSavingsRoutes } from './modules/savings/savings.routes.ts';
+import { statementsRoutes } from './modules/savings/statements.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 
 /** Every API resource and where it is mounted; one line per module. */
@@ -23,6 +24,7 @@ function apiRouter(ctx: AppContext): Router {
   api.use('/groups', groupsRoutes(ctx));
   api.use('/advances', advancesRoutes(ctx));
   api.use('/entries', entriesRoutes(ctx));
+  api.use('/statements', statementsRoutes(ctx));
   api.use(apiNotFound);
   return api;
 }

@@ -36,17 +36,30 @@ export function formatDate(date: Date | string, lang: Language, opts: { withTime
       throw new RangeError(`not a calendar date: ${date}`);
     }
     // Formatting the UTC midnight of that day in UTC gives back exactly that day, in any process TZ.
-    return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(instant);
+    return formatter(`date:${lang}`, () => new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'long', timeZone: 'UTC' })).format(instant);
   }
   const instant = typeof date === 'string' ? new Date(date) : date;
   if (Number.isNaN(instant.getTime())) {
     throw new RangeError(`not a date: ${String(date)}`);
   }
-  return new Intl.DateTimeFormat(localeOf(lang), {
-    dateStyle: 'long',
-    ...(opts.withTime ? { timeStyle: 'short', hourCycle: 'h23' } : {}),
-    timeZone: DOCUMENT_TIME_ZONE,
-  }).format(instant);
+  return formatter(`instant:${lang}:${Boolean(opts.withTime)}`, () =>
+    new Intl.DateTimeFormat(localeOf(lang), {
+      dateStyle: 'long',
+      ...(opts.withTime ? { timeStyle: 'short', hourCycle: 'h23' } : {}),
+      timeZone: DOCUMENT_TIME_ZONE,
+    }),
+  ).format(instant);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+/** Building an Intl formatter costs far more than using one: one per language and style, built once. */
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let f = formatters.get(key) as T | undefined;
+  if (!f) {
+    f = make();
+    formatters.set(key, f);
+  }
+  return f;
 }
 
 const DECIMAL_AMOUNT = /^-?\d+(\.\d+)?$/;
@@ -63,7 +76,7 @@ export function formatMoney(amount: string, lang: Language): string {
     throw new TypeError(`not a money amount: ${JSON.stringify(amount)}`);
   }
   // signDisplay 'negative': "-0.00" prints "0,00 €", not "-0,00 €".
-  return new Intl.NumberFormat(localeOf(lang), { style: 'currency', currency: 'EUR', signDisplay: 'negative' }).format(
+  return formatter(`money:${lang}`, () => new Intl.NumberFormat(localeOf(lang), { style: 'currency', currency: 'EUR', signDisplay: 'negative' })).format(
     amount as `${number}`,
   );
 }

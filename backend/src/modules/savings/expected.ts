@@ -2,7 +2,8 @@
  * Expected vs paid: what a member owed the group month by month, what it paid, and its arrears.
  * Rules (product decisions, stated in docs/ARCHITECTURE.md):
  * - a member owes the group's monthly amount for every month from the month it joined to the month it
- *   left, both included; the amount of a month is the latest one effective on its first day;
+ *   left (or the group ended, whichever comes first), both included; the amount of a month is the
+ *   latest one effective on its first day;
  * - a month's payment is due by the month's last day: the running month is "in progress", never late;
  * - payments (group deposits, net of reversals) settle the oldest months first, whenever made;
  * - arrears = months that have ended and are not fully paid, their unpaid amount, and the age of the
@@ -59,10 +60,14 @@ export function expectedVsPaid(input: {
   periods: readonly AmountPeriod[];
   joinedOn: string;
   leftOn: string | null;
+  /** The group's end date: nothing is due after the month it ends. */
+  groupEndsOn?: string | null;
   payments: readonly Payment[];
   on: string;
 }): ExpectedVsPaid {
-  const { periods, joinedOn, leftOn, on } = input;
+  const { periods, joinedOn, on } = input;
+  const ends = input.groupEndsOn ?? null;
+  const leftOn = input.leftOn && ends ? (input.leftOn < ends ? input.leftOn : ends) : (input.leftOn ?? ends);
   const payments = input.payments.filter((p) => p.valueDate <= on);
   const totalPaid = sum(payments.map((p) => p.amount));
   const last = leftOn && leftOn < on ? leftOn : on;

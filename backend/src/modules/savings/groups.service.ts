@@ -101,6 +101,8 @@ export async function leaveGroup(knex: Knex, actor: Actor, organisationId: strin
     if (!member) throw errors.notFound('member');
     if (member.left_on) throw errors.conflict('already_left', `This household left the group on ${member.left_on}.`);
     if (leftOn < member.joined_on) throw errors.validation([{ path: 'leftOn', message: 'Must not be before the household joined' }]);
+    const pending = await trx('advances').where({ group_id: groupId, household_id: householdId, status: 'approved' }).first('id');
+    if (pending) throw errors.conflict('advance_open', 'This household has an approved advance waiting to be paid: pay or cancel it before it leaves.');
     await assertOpenDate(trx, groupId, leftOn, 'leftOn');
     await trx('group_members').where({ id: member.id }).update({ left_on: leftOn, officer_role: null });
   });

@@ -45,13 +45,15 @@ async function guarded<T>(fn: () => Promise<T>, code: string, detail: string): P
   }
 }
 
-/** The household's membership of a group on a date (joined on or before, not left before), or null. */
+/** The household's membership of a group on a date (joined on or before, not left before, group not ended before), or null. */
 async function membershipOn(trx: Knex, householdId: string, date: string, groupId?: string): Promise<MemberRow | null> {
   const q = trx('group_members as m')
     .join('households as h', 'h.id', 'm.household_id')
+    .join('savings_groups as g', 'g.id', 'm.group_id')
     .where('m.household_id', householdId)
     .andWhere('m.joined_on', '<=', date)
-    .andWhere((w) => w.whereNull('m.left_on').orWhere('m.left_on', '>=', date));
+    .andWhere((w) => w.whereNull('m.left_on').orWhere('m.left_on', '>=', date))
+    .andWhere((w) => w.whereNull('g.ends_on').orWhere('g.ends_on', '>=', date));
   if (groupId) q.andWhere('m.group_id', groupId);
   const row = await q
     .orderBy('m.joined_on', 'desc')
@@ -233,6 +235,10 @@ export async function payAdvance(op: OperationContext, advanceId: string, valueD
   const advance = await getAdvanceRow(trx, organisationId, advanceId);
   if (advance.status !== 'approved') throw errors.conflict('advance_not_approved', `This advance is ${advance.status}; only an approved advance can be paid.`);
   if (valueDate < advance.approved_on) throw errors.validation([{ path: 'valueDate', message: `Must not be before the approval (${advance.approved_on})` }]);
+  // The household may have left (and been refunded) since the approval: the pot advances only to members.
+  if (!(await membershipOn(trx, advance.household_id, valueDate, group.id))) {
+    throw errors.conflict('not_a_member', `This household is not a member of this group on ${valueDate}: cancel the approved advance instead.`);
+  }
   await assertOpenDate(trx, group.id, valueDate);
   const entry = await payAdvanceEntry(op, group, advance, valueDate);
   const [paid] = (await trx('advances').where({ id: advance.id }).update({ status: 'paid', paid_on: valueDate, updated_at: trx.fn.now() }).returning('*')) as AdvanceRow[];
@@ -334,6 +340,14 @@ export async function refund(op: OperationContext, householdId: string, input: {
   const paidOut = savings.minus(owed).minus(costs);
   const pot = await ensureAccount(trx, organisationId, { kind: 'pot_cash', groupId: group.id });
   const reserve = await ensureAccount(trx, organisationId, { kind: 'group_reserve', groupId: group.id });
+  // Cash promised to a buyer who signed a compromis stays promised: a refund takes only the rest.
+  const available = await availableFrom(trx, organisationId, group.id, d);
+  if (paidOut.gt(available)) {
+    throw errors.conflict(
+      'insufficient_pot',
+      `The pot cannot pay out ${formatAmount(paidOut)}: ${formatAmount(Money.max(available, 0))} is available from ${d} on once the approved advances are set aside.`,
+    );
+  }
   const openAdvance = owed.gt(0)
     ? await trx('advances').where({ household_id: householdId, group_id: group.id, status: 'paid' }).orderBy('paid_on', 'desc').first<{ id: string }>('id')
     : undefined;

@@ -45,11 +45,18 @@ async function depositPayments(knex: Knex, householdId: string, groupId: string)
   return rows.rows.map((r) => ({ valueDate: r.value_date, amount: r.amount }));
 }
 
+/** The group's end date, if set: no monthly amount is due after it. */
+async function groupEndDate(knex: Knex, groupId: string): Promise<string | null> {
+  const row = await knex('savings_groups').where({ id: groupId }).first<{ ends_on: string | null } | undefined>('ends_on');
+  return row?.ends_on ?? null;
+}
+
 /** Expected vs paid of a member, month by month, at a date. */
 export async function memberExpectedVsPaid(knex: Knex, member: Pick<MemberRow, 'group_id' | 'household_id' | 'joined_on' | 'left_on'>, on: string): Promise<ExpectedVsPaid> {
   const periods = (await monthlyAmountRows(knex, member.group_id)).map((p) => ({ effectiveFrom: p.effective_from, amount: p.amount }));
   const payments = await depositPayments(knex, member.household_id, member.group_id);
-  return expectedVsPaid({ periods, joinedOn: member.joined_on, leftOn: member.left_on, payments, on });
+  const groupEndsOn = await groupEndDate(knex, member.group_id);
+  return expectedVsPaid({ periods, joinedOn: member.joined_on, leftOn: member.left_on, groupEndsOn, payments, on });
 }
 
 export interface HouseholdSavings {
@@ -166,10 +173,11 @@ export async function groupMembersAt(knex: Knex, groupId: string, on: string): P
     [groupId, on],
   )) as { rows: Array<{ household_id: string; total: string }> };
   const paidBy = new Map(paid.rows.map((r) => [r.household_id, r.total]));
+  const groupEndsOn = await groupEndDate(knex, groupId);
   return members.map((member) => {
     const b = byHousehold.get(member.household_id) ?? { savings: new Money(0), advance: new Money(0) };
     const total = paidBy.get(member.household_id) ?? '0';
-    const expected = expectedVsPaid({ periods, joinedOn: member.joined_on, leftOn: member.left_on, payments: [{ valueDate: on, amount: total }], on });
+    const expected = expectedVsPaid({ periods, joinedOn: member.joined_on, leftOn: member.left_on, groupEndsOn, payments: [{ valueDate: on, amount: total }], on });
     return { member, groupSavings: b.savings, outstandingAdvance: b.advance, expected };
   });
 }

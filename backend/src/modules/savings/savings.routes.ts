@@ -49,7 +49,7 @@ import {
   refundBody,
   repaymentBody,
   reversalBody,
-  statementQuery,
+  exportQuery,
   updateGroupBody,
 } from './savings.schemas.ts';
 import {
@@ -301,10 +301,10 @@ export function groupsRoutes(ctx: AppContext): Router {
   router.get(
     '/:id/entries.csv',
     access.staff(),
-    handle({ params: schemas.idParams, query: periodQuery }, async ({ params, query }, req, res) => {
+    handle({ params: schemas.idParams, query: exportQuery }, async ({ params, query }, req, res) => {
       await getGroupRow(knex, org(req), params.id);
       const { from, to } = defaultPeriod(query.from, query.to);
-      const language = authOf(req).user.preferredLanguage ?? 'fr';
+      const language = query.lang ?? authOf(req).user.preferredLanguage ?? 'fr';
       const { filename, csv } = await groupEntriesCsv(knex, { organisationId: org(req), groupId: params.id, from, to, language });
       res.status(200).type('text/csv; charset=utf-8').attachment(filename).send(csv);
     }),
@@ -382,7 +382,7 @@ export function householdSavingsRoutes(ctx: AppContext): Router {
   router.get(
     '/:id/statement.pdf',
     access.staffOrOwnHousehold('id'),
-    handle({ params: schemas.idParams, query: statementQuery }, async ({ params, query }, req, res) => {
+    handle({ params: schemas.idParams, query: exportQuery }, async ({ params, query }, req, res) => {
       await getHousehold(knex, org(req), params.id);
       const { from, to } = defaultPeriod(query.from, query.to);
       const statement = await issueStatement(knex, {

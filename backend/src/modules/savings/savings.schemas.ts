@@ -48,7 +48,8 @@ export const depositBody = z.strictObject({
   bankReference: schemas.optionalText(100),
   note,
 });
-export type DepositInput = z.infer<typeof depositBody>;
+/** What a deposit needs; the optional texts may be left out by callers other than the route (seeds, bench, tests). */
+export type DepositInput = Omit<z.infer<typeof depositBody>, 'bankReference' | 'note'> & { bankReference?: string | null; note?: string | null };
 
 export const advanceBody = z.strictObject({
   householdId: schemas.uuid,
@@ -57,7 +58,7 @@ export const advanceBody = z.strictObject({
   status: z.enum(['approved', 'paid'], { error: 'Must be "approved" or "paid"' }),
   note,
 });
-export type AdvanceInput = z.infer<typeof advanceBody>;
+export type AdvanceInput = Omit<z.infer<typeof advanceBody>, 'note'> & { note?: string | null };
 
 export const payAdvanceBody = z.strictObject({ valueDate: pastOrTodayDate });
 export const cancelAdvanceBody = z.strictObject({ reason: schemas.text(500), on: pastOrTodayDate.optional() });
@@ -75,6 +76,7 @@ export const periodQuery = z
   .strictObject({ from: isoDate.optional(), to: isoDate.optional() })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'Must not be before from', path: ['to'] });
 
-export const statementQuery = z
+/** ?from&to&lang of a statement or an export; lang defaults to the household's (statements) or the reader's. */
+export const exportQuery = z
   .strictObject({ from: isoDate.optional(), to: isoDate.optional(), lang: z.enum(['fr', 'nl', 'en']).optional() })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'Must not be before from', path: ['to'] });

@@ -1,10 +1,28 @@
 /**
  * Savings statements (PDF), the group's statements ZIP and the entries CSV.
- * Being written: the signatures below are what the routes call.
+ *
+ * A statement is issued, never just printed: each one gets a row in issued_statements (its number,
+ * household, period, language, verification code, who and when), so that a copy handed to a lender
+ * can be checked later (statements.routes.ts). The verification code is derived from the content —
+ * household reference, period, opening and closing balances, every movement — so the same content
+ * always gives the same code and any change of an amount, a date or a movement gives another.
+ *
+ * Data access per statement: four queries (household, its groups in the period, balances of its
+ * accounts on two dates, the period's movements) and one insert; the drawing is statement.pdf.ts.
  */
+import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { Actor } from '../../db/tx.ts';
-import type { Language } from '../../lib/locale.ts';
+import { inTransaction, type Actor } from '../../db/tx.ts';
+import { csvAmount, csvBuffer, type CsvCell } from '../../lib/csv.ts';
+import { addDays, today } from '../../lib/dates.ts';
+import { errors } from '../../lib/errors.ts';
+import { DOCUMENT_TIME_ZONE, isLanguage, type Language } from '../../lib/locale.ts';
+import { Money, formatAmount } from '../../lib/money.ts';
+import { createZip } from '../../lib/zip.ts';
+import { NORMAL_SIGN, type AccountKind, type EntryKind } from './ledger.ts';
+import { householdEntries, type EntryLine } from './reports.ts';
+import { renderStatementPdf, type StatementData, type StatementMovement, type StatementSection } from './statement.pdf.ts';
+import { entriesCsvTexts, type StatementAccount } from './statement.texts.ts';
 
 export interface StatementRequest {
   organisationId: string;
@@ -24,20 +42,420 @@ export interface IssuedStatement {
   verificationCode: string;
 }
 
-export async function issueStatement(_knex: Knex, _req: StatementRequest): Promise<IssuedStatement> {
-  throw new Error('statements are not available yet');
+/** The household accounts a statement shows, and the ledger kind behind each. */
+const ACCOUNTS: ReadonlyArray<[StatementAccount, AccountKind]> = [
+  ['groupSavings', 'group_savings'],
+  ['individualSavings', 'individual_savings'],
+  ['advance', 'advance_receivable'],
+];
+const STATEMENT_ACCOUNT = new Map<AccountKind, StatementAccount>(ACCOUNTS.map(([account, kind]) => [kind, account]));
+
+/** What a statement says, before it is numbered: the content the verification code is derived from. */
+export interface StatementContent {
+  household: { id: string; displayName: string; reference: string; structuredCommunication: string; preferredLanguage: Language };
+  groups: Array<{ name: string; cohort: string | null }>;
+  from: string;
+  to: string;
+  sections: Record<StatementAccount, StatementSection>;
 }
 
+interface HouseholdRow {
+  id: string;
+  display_name: string;
+  reference: string;
+  structured_communication: string;
+  preferred_language: string;
+}
+
+/**
+ * Opening and closing balances per account and the movements between them, with running balances and
+ * totals. Throws when the movements do not lead from the opening to the closing balance.
+ */
+export function buildSections(
+  opening: Record<StatementAccount, Money>,
+  closing: Record<StatementAccount, Money>,
+  entries: readonly EntryLine[],
+): Record<StatementAccount, StatementSection> {
+  const inPeriod = new Set(entries.map((e) => e.number));
+  const running = { ...opening };
+  const totals = Object.fromEntries(ACCOUNTS.map(([a]) => [a, { in: new Money(0), out: new Money(0) }])) as Record<StatementAccount, { in: Money; out: Money }>;
+  const movements = Object.fromEntries(ACCOUNTS.map(([a]) => [a, [] as StatementMovement[]])) as Record<StatementAccount, StatementMovement[]>;
+  for (const entry of entries) {
+    for (const [account, kind] of ACCOUNTS) {
+      const effect = entry.effects[kind];
+      if (!effect || effect.isZero()) continue;
+      running[account] = running[account].plus(effect);
+      if (effect.isPositive()) totals[account].in = totals[account].in.plus(effect);
+      else totals[account].out = totals[account].out.plus(effect);
+      movements[account].push({
+        entryNumber: entry.number,
+        valueDate: entry.valueDate,
+        kind: entry.kind as EntryKind,
+        amount: formatAmount(effect),
+        balance: formatAmount(running[account]),
+        memo: entry.memo,
+        bankReference: entry.bankReference,
+        reason: entry.reason,
+        reverses:
+          entry.reversesEntryNumber !== null && entry.reversesEntryDate !== null
+            ? { number: entry.reversesEntryNumber, valueDate: entry.reversesEntryDate, kind: entry.reversesEntryKind as EntryKind }
+            : null,
+        reversedBy: entry.reversedByEntryNumber !== null && inPeriod.has(entry.reversedByEntryNumber) ? entry.reversedByEntryNumber : null,
+      });
+    }
+  }
+  const sections = {} as Record<StatementAccount, StatementSection>;
+  for (const [account] of ACCOUNTS) {
+    if (!running[account].equals(closing[account])) {
+      throw new StatementMismatch(account, formatAmount(running[account]), formatAmount(closing[account]));
+    }
+    sections[account] = {
+      opening: formatAmount(opening[account]),
+      closing: formatAmount(closing[account]),
+      totalIn: formatAmount(totals[account].in),
+      totalOut: formatAmount(totals[account].out),
+      movements: movements[account],
+    };
+  }
+  return sections;
+}
+
+/** The movements of a period do not lead from its opening to its closing balance. */
+class StatementMismatch extends Error {
+  constructor(account: StatementAccount, computed: string, stored: string) {
+    super(`statement ${account}: movements lead to ${computed} but the balance is ${stored}`);
+  }
+}
+
+/**
+ * The verification code: the first 64 bits of SHA-256 over a canonical serialisation of the content
+ * (household reference, period, opening and closing balances, every movement with its number, date,
+ * kind, amount, what it reverses and why), as 16 hexadecimal digits in groups of four: 8F3A-91C2-0B7D-44E1.
+ * Names, language and layout are not part of it: the same figures give the same code in fr, nl and en.
+ */
+export function verificationCodeOf(content: Pick<StatementContent, 'household' | 'from' | 'to' | 'sections'>): string {
+  const canonical = JSON.stringify([
+    'pot-commun/statement/1',
+    content.household.reference,
+    content.from,
+    content.to,
+    ACCOUNTS.map(([account]) => {
+      const s = content.sections[account];
+      return [account, s.opening, s.closing, s.movements.map((m) => [m.entryNumber, m.valueDate, m.kind, m.amount, m.reverses?.number ?? null, m.reason])];
+    }),
+  ]);
+  const hex = createHash('sha256').update(canonical, 'utf8').digest('hex').slice(0, 16).toUpperCase();
+  return hex.match(/.{4}/g)!.join('-');
+}
+
+/** Normalises a code as typed by a person ("8f3a 91c2-0b7d44e1") for comparison. */
+function normaliseCode(code: string): string {
+  return code.replace(/[\s-]/g, '').toUpperCase();
+}
+
+/** "RE-2026-000123": the year the statement was issued (Brussels) and its number. */
+export function formatStatementNumber(number: number, issuedAt: Date): string {
+  return `RE-${today(issuedAt).slice(0, 4)}-${String(number).padStart(6, '0')}`;
+}
+
+/** Reads "RE-2026-000123" (any case) or a bare number; null when it is neither. */
+export function parseStatementNumber(text: string): { number: number; year: string | null } | null {
+  const m = /^(?:RE-(\d{4})-)?(\d{1,15})$/i.exec(text.trim());
+  if (!m) return null;
+  const number = Number(m[2]);
+  if (!Number.isSafeInteger(number) || number < 1) return null;
+  return { number, year: m[1] ?? null };
+}
+
+async function loadHousehold(knex: Knex, organisationId: string, householdId: string): Promise<HouseholdRow> {
+  const row = await knex('households')
+    .where({ id: householdId, organisation_id: organisationId })
+    .first<HouseholdRow | undefined>('id', 'display_name', 'reference', 'structured_communication', 'preferred_language');
+  if (!row) throw errors.notFound('household');
+  return row;
+}
+
+/** Balances (normal direction) of the household's accounts at the end of two dates, in one query. */
+async function balancesOn(knex: Knex, householdId: string, first: string, second: string): Promise<[Record<StatementAccount, Money>, Record<StatementAccount, Money>]> {
+  const result = (await knex.raw(
+    `SELECT a.kind, b0.closing AS first, b1.closing AS second
+       FROM ledger_accounts a
+       LEFT JOIN LATERAL (SELECT closing FROM account_daily_balances d WHERE d.account_id = a.id AND d.day <= ?::date ORDER BY d.day DESC LIMIT 1) b0 ON true
+       LEFT JOIN LATERAL (SELECT closing FROM account_daily_balances d WHERE d.account_id = a.id AND d.day <= ?::date ORDER BY d.day DESC LIMIT 1) b1 ON true
+      WHERE a.household_id = ? AND a.kind IN ('group_savings', 'individual_savings', 'advance_receivable')`,
+    [first, second, householdId],
+  )) as { rows: Array<{ kind: AccountKind; first: string | null; second: string | null }> };
+  const zero = () => Object.fromEntries(ACCOUNTS.map(([a]) => [a, new Money(0)])) as Record<StatementAccount, Money>;
+  const a = zero();
+  const b = zero();
+  for (const row of result.rows) {
+    const account = STATEMENT_ACCOUNT.get(row.kind)!;
+    a[account] = a[account].plus(new Money(row.first ?? 0).times(NORMAL_SIGN[row.kind]));
+    b[account] = b[account].plus(new Money(row.second ?? 0).times(NORMAL_SIGN[row.kind]));
+  }
+  return [a, b];
+}
+
+/**
+ * Loads what a statement says (four queries). Balances and movements are read by separate queries:
+ * should a posting in the period commit between them, the movements would not lead to the closing
+ * balance, and the content is read again.
+ */
+export async function loadStatementContent(knex: Knex, organisationId: string, householdId: string, from: string, to: string): Promise<StatementContent> {
+  for (let attempt = 1; ; attempt++) {
+    const [household, groups, [opening, closing], entries] = await Promise.all([
+      loadHousehold(knex, organisationId, householdId),
+      knex('group_members as m')
+        .join('savings_groups as g', 'g.id', 'm.group_id')
+        .where('m.household_id', householdId)
+        .andWhere('m.joined_on', '<=', to)
+        .andWhere((q) => q.whereNull('m.left_on').orWhere('m.left_on', '>=', from))
+        .orderBy('m.joined_on')
+        .select<Array<{ name: string; cohort: string | null }>>('g.name', 'g.cohort'),
+      balancesOn(knex, householdId, addDays(from, -1), to),
+      householdEntries(knex, householdId, from, to),
+    ]);
+    try {
+      return {
+        household: {
+          id: household.id,
+          displayName: household.display_name,
+          reference: household.reference,
+          structuredCommunication: household.structured_communication,
+          preferredLanguage: isLanguage(household.preferred_language) ? household.preferred_language : 'fr',
+        },
+        groups: groups.map((g) => ({ name: g.name, cohort: g.cohort?.trim() ? g.cohort : null })),
+        from,
+        to,
+        sections: buildSections(opening, closing, entries),
+      };
+    } catch (err) {
+      if (!(err instanceof StatementMismatch) || attempt >= 3) throw err;
+    }
+  }
+}
+
+/** The statement's file name: statement-H-0042-2025-01-01-2025-12-31.pdf. */
+function statementFilename(reference: string, from: string, to: string): string {
+  return `statement-${reference}-${from}-${to}.pdf`;
+}
+
+/** Loads, registers (numbers) and draws one household's statement. */
+export async function issueStatement(knex: Knex, req: StatementRequest): Promise<IssuedStatement> {
+  const content = await loadStatementContent(knex, req.organisationId, req.householdId, req.from, req.to);
+  const language = req.language ?? content.household.preferredLanguage;
+  const verificationCode = verificationCodeOf(content);
+  const issued = await inTransaction(knex, req.actor, async (trx) => {
+    const [row] = await trx('issued_statements')
+      .insert({
+        organisation_id: req.organisationId,
+        household_id: req.householdId,
+        period_from: req.from,
+        period_to: req.to,
+        language,
+        verification_code: verificationCode,
+        generated_by: req.actor.userId,
+        generated_by_label: req.actor.label,
+      })
+      .returning<Array<{ number: number; generated_at: Date | string }>>(['number', 'generated_at']);
+    return { number: Number(row!.number), generatedAt: new Date(row!.generated_at) };
+  });
+  const number = formatStatementNumber(issued.number, issued.generatedAt);
+  const data: StatementData = {
+    language,
+    organisationName: req.organisationName,
+    number,
+    verificationCode,
+    generatedAt: issued.generatedAt,
+    household: { displayName: content.household.displayName, reference: content.household.reference, structuredCommunication: content.household.structuredCommunication },
+    groups: content.groups,
+    from: req.from,
+    to: req.to,
+    sections: content.sections,
+  };
+  return { filename: statementFilename(content.household.reference, req.from, req.to), pdf: await renderStatementPdf(data), number, verificationCode };
+}
+
+/** A file-name-safe form of a group's name: "GECS Molenbeek 2024" → "gecs-molenbeek-2024". */
+export function slug(name: string): string {
+  const s = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 50)
+    .replace(/-+$/, '');
+  return s || 'group';
+}
+
+async function groupName(knex: Knex, organisationId: string, groupId: string): Promise<string> {
+  const group = await knex('savings_groups').where({ id: groupId, organisation_id: organisationId }).first<{ name: string } | undefined>('name');
+  if (!group) throw errors.notFound('group');
+  return group.name;
+}
+
+/** One statement per household that was a member of the group during the period, in one ZIP; each is issued like a single statement. */
 export async function issueGroupStatements(
-  _knex: Knex,
-  _req: { organisationId: string; organisationName: string; groupId: string; from: string; to: string; actor: Actor },
+  knex: Knex,
+  req: { organisationId: string; organisationName: string; groupId: string; from: string; to: string; actor: Actor },
 ): Promise<{ filename: string; zip: Buffer }> {
-  throw new Error('statements are not available yet');
+  const name = await groupName(knex, req.organisationId, req.groupId);
+  const members = await knex('group_members as m')
+    .join('households as h', 'h.id', 'm.household_id')
+    .where({ 'm.group_id': req.groupId, 'h.organisation_id': req.organisationId })
+    .andWhere('m.joined_on', '<=', req.to)
+    .andWhere((q) => q.whereNull('m.left_on').orWhere('m.left_on', '>=', req.from))
+    .distinct('m.household_id', 'h.reference')
+    .orderBy('h.reference')
+    .select<Array<{ household_id: string; reference: string }>>();
+  const files = [];
+  for (const member of members) {
+    const statement = await issueStatement(knex, { ...req, householdId: member.household_id });
+    files.push({ name: statement.filename, data: statement.pdf });
+  }
+  return { filename: `statements-${slug(name)}-${req.from}-${req.to}.zip`, zip: createZip(files) };
 }
 
+interface CsvPostingRow {
+  id: string;
+  number: number;
+  kind: EntryKind;
+  value_date: string;
+  memo: string | null;
+  bank_reference: string | null;
+  reason: string | null;
+  created_at: Date | string;
+  created_by_label: string;
+  reverses_number: number | null;
+  account_kind: AccountKind;
+  household_id: string | null;
+  reference: string | null;
+  display_name: string | null;
+  amount: string;
+}
+
+/** "2026-11-27 10:15:04" in Brussels time: a timestamp spreadsheets read as one. */
+function brusselsTimestamp(value: Date | string): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: DOCUMENT_TIME_ZONE, dateStyle: 'short', timeStyle: 'medium', hourCycle: 'h23' }).format(new Date(value));
+}
+
+/**
+ * The group's journal entries of a period as a CSV for Excel in Belgium (see lib/csv.ts): one row per
+ * entry and household it touches, with the effect on that household's group savings and advance; the
+ * effect on the pot's cash is given once per entry, on its first row, so that the column adds up.
+ * An entry touching no household (a dividend nobody could share) has one row without household.
+ */
 export async function groupEntriesCsv(
-  _knex: Knex,
-  _req: { organisationId: string; groupId: string; from: string; to: string; language: Language },
+  knex: Knex,
+  req: { organisationId: string; groupId: string; from: string; to: string; language: Language },
 ): Promise<{ filename: string; csv: Buffer }> {
-  throw new Error('CSV export is not available yet');
+  const name = await groupName(knex, req.organisationId, req.groupId);
+  const rows = await knex('journal_entries as e')
+    .join('ledger_postings as p', 'p.entry_id', 'e.id')
+    .join('ledger_accounts as a', 'a.id', 'p.account_id')
+    .leftJoin('households as h', 'h.id', 'a.household_id')
+    .leftJoin('journal_entries as o', 'o.id', 'e.reverses_entry_id')
+    .where({ 'e.group_id': req.groupId, 'e.organisation_id': req.organisationId })
+    .whereBetween('e.value_date', [req.from, req.to])
+    .orderBy([{ column: 'e.value_date' }, { column: 'e.number' }, { column: 'h.reference' }])
+    .select<CsvPostingRow[]>(
+      'e.id', 'e.number', 'e.kind', 'e.value_date', 'e.memo', 'e.bank_reference', 'e.reason', 'e.created_at', 'e.created_by_label',
+      'o.number as reverses_number', 'a.kind as account_kind', 'a.household_id', 'h.reference', 'h.display_name', 'p.amount',
+    );
+
+  interface EntryGroup {
+    first: CsvPostingRow;
+    pot: Money;
+    households: Map<string, { reference: string; name: string; savings: Money | null; advance: Money | null }>;
+  }
+  const entries = new Map<string, EntryGroup>();
+  for (const row of rows) {
+    let entry = entries.get(row.id);
+    if (!entry) {
+      entry = { first: row, pot: new Money(0), households: new Map() };
+      entries.set(row.id, entry);
+    }
+    const value = new Money(row.amount).times(NORMAL_SIGN[row.account_kind]);
+    if (row.account_kind === 'pot_cash') entry.pot = entry.pot.plus(value);
+    if (row.household_id && (row.account_kind === 'group_savings' || row.account_kind === 'advance_receivable')) {
+      const h = entry.households.get(row.household_id) ?? { reference: row.reference ?? '', name: row.display_name ?? '', savings: null, advance: null };
+      if (row.account_kind === 'group_savings') h.savings = (h.savings ?? new Money(0)).plus(value);
+      else h.advance = (h.advance ?? new Money(0)).plus(value);
+      entry.households.set(row.household_id, h);
+    }
+  }
+
+  const t = entriesCsvTexts[req.language];
+  const header = [
+    t.header.number, t.header.valueDate, t.header.kind, t.header.householdReference, t.header.householdName, t.header.householdSavings,
+    t.header.householdAdvance, t.header.potCash, t.header.reverses, t.header.reason, t.header.bankReference, t.header.note, t.header.recordedAt, t.header.recordedBy,
+  ];
+  const lines: CsvCell[][] = [];
+  for (const { first: e, pot, households } of entries.values()) {
+    const people = households.size > 0 ? [...households.values()] : [null];
+    people.forEach((h, index) => {
+      lines.push([
+        Number(e.number),
+        e.value_date,
+        t.kinds[e.kind] ?? e.kind,
+        h?.reference ?? null,
+        h?.name ?? null,
+        h?.savings ? csvAmount(h.savings) : null,
+        h?.advance ? csvAmount(h.advance) : null,
+        index === 0 ? csvAmount(pot) : null,
+        e.reverses_number === null ? null : Number(e.reverses_number),
+        e.reason,
+        e.bank_reference,
+        e.memo,
+        brusselsTimestamp(e.created_at),
+        e.created_by_label,
+      ]);
+    });
+  }
+  return { filename: `entries-${slug(name)}-${req.from}-${req.to}.csv`, csv: csvBuffer(header, lines) };
+}
+
+export interface StatementVerification {
+  number: string;
+  issued: boolean;
+  household?: { id: string; reference: string; displayName: string };
+  period?: { from: string; to: string };
+  language?: string;
+  issuedAt?: string;
+  issuedBy?: string;
+  /** Whether the code given matches the one printed on that statement; null when no code was given. */
+  codeMatches?: boolean | null;
+  /** Whether the ledger still says the same for that household and period today (false after a back-dated entry). */
+  ledgerUnchanged?: boolean;
+}
+
+/** What the register says about a statement number, and whether a code matches it. */
+export async function verifyStatement(knex: Knex, organisationId: string, numberText: string, code?: string): Promise<StatementVerification> {
+  const parsed = parseStatementNumber(numberText);
+  if (!parsed) return { number: numberText, issued: false };
+  const row = await knex('issued_statements as s')
+    .join('households as h', 'h.id', 's.household_id')
+    .where({ 's.number': parsed.number, 's.organisation_id': organisationId })
+    .first<
+      | { household_id: string; reference: string; display_name: string; period_from: string; period_to: string; language: string; verification_code: string; generated_at: Date | string; generated_by_label: string }
+      | undefined
+    >('s.household_id', 'h.reference', 'h.display_name', 's.period_from', 's.period_to', 's.language', 's.verification_code', 's.generated_at', 's.generated_by_label');
+  const issuedAt = row ? new Date(row.generated_at) : null;
+  const number = formatStatementNumber(parsed.number, issuedAt ?? new Date());
+  if (!row || !issuedAt || (parsed.year !== null && parsed.year !== number.slice(3, 7))) {
+    return { number: parsed.year === null ? String(parsed.number) : numberText.trim().toUpperCase(), issued: false };
+  }
+  const current = await loadStatementContent(knex, organisationId, row.household_id, row.period_from, row.period_to);
+  return {
+    number,
+    issued: true,
+    household: { id: row.household_id, reference: row.reference, displayName: row.display_name },
+    period: { from: row.period_from, to: row.period_to },
+    language: row.language,
+    issuedAt: issuedAt.toISOString(),
+    issuedBy: row.generated_by_label,
+    codeMatches: code === undefined ? null : normaliseCode(code) === normaliseCode(row.verification_code),
+    ledgerUnchanged: verificationCodeOf(current) === row.verification_code,
+  };
 }
