@@ -73,12 +73,21 @@ export function expectedVsPaid(input: {
   const last = leftOn && leftOn < on ? leftOn : on;
   const months = joinedOn <= on ? monthsBetween(monthOf(joinedOn), monthOf(last)) : [];
 
+  // One pass over payments and one over months: cost grows with the months shown, never their product.
+  const paidByMonth = new Map<string, Money>();
+  for (const p of payments) {
+    const month = monthOf(p.valueDate);
+    paidByMonth.set(month, (paidByMonth.get(month) ?? new Money(0)).plus(p.amount));
+  }
+  const sortedPeriods = [...periods].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+  let period = -1;
   let remaining = Money.max(totalPaid, 0);
   const lines: MonthLine[] = months.map((month) => {
-    const due = amountForMonth(periods, month);
+    while (period + 1 < sortedPeriods.length && sortedPeriods[period + 1]!.effectiveFrom <= `${month}-01`) period += 1;
+    const due = period >= 0 ? new Money(sortedPeriods[period]!.amount) : new Money(0);
     const settled = Money.min(due, remaining);
     remaining = remaining.minus(settled);
-    const paidInMonth = sum(payments.filter((p) => monthOf(p.valueDate) === month).map((p) => p.amount));
+    const paidInMonth = paidByMonth.get(month) ?? new Money(0);
     const ended = monthEnd(month) <= on;
     const status: MonthStatus = settled.gte(due) ? 'paid' : !ended ? 'in_progress' : settled.isZero() ? 'unpaid' : 'partial';
     return { month, due, paidInMonth, settled, status };

@@ -63,12 +63,12 @@ export async function once<T>(
   fn: (trx: Knex.Transaction) => Promise<{ status: number; body: T }>,
 ): Promise<StoredAnswer<T>> {
   return inTransaction(knex, actor, async (trx) => {
-    const claimed = await trx('idempotency_keys')
-      .insert({ organisation_id: organisationId, key, fingerprint })
-      .onConflict(['organisation_id', 'key'])
-      .ignore()
-      .returning('key');
-    if (claimed.length === 0) {
+    // Plain SQL on this path: it runs for every money operation.
+    const claimed = (await trx.raw(
+      `INSERT INTO idempotency_keys (organisation_id, key, fingerprint) VALUES (?, ?, ?) ON CONFLICT (organisation_id, key) DO NOTHING RETURNING key`,
+      [organisationId, key, fingerprint],
+    )) as { rows: unknown[] };
+    if (claimed.rows.length === 0) {
       const stored = await trx('idempotency_keys')
         .where({ organisation_id: organisationId, key })
         .first<{ fingerprint: string; status: number | null; body: T | null }>('fingerprint', 'status', 'body');
@@ -78,9 +78,12 @@ export async function once<T>(
       return { status: stored.status, body: stored.body as T, replayed: true };
     }
     const answer = await fn(trx);
-    await trx('idempotency_keys')
-      .where({ organisation_id: organisationId, key })
-      .update({ status: answer.status, body: JSON.stringify(answer.body) });
+    await trx.raw(`UPDATE idempotency_keys SET status = ?, body = ?::jsonb WHERE organisation_id = ? AND key = ?`, [
+      answer.status,
+      JSON.stringify(answer.body),
+      organisationId,
+      key,
+    ]);
     return { ...answer, replayed: false };
   });
 }

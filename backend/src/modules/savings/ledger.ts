@@ -100,27 +100,33 @@ export async function postEntry(trx: Knex.Transaction, entry: NewEntry): Promise
   if (postings.length < 2 || !sum(postings.map((p) => p.amount)).isZero()) {
     throw new Error(`unbalanced ${entry.kind} entry`);
   }
-  const [row] = await trx('journal_entries')
-    .insert({
-      organisation_id: entry.organisationId,
-      kind: entry.kind,
-      value_date: entry.valueDate,
-      group_id: entry.groupId ?? null,
-      household_id: entry.householdId ?? null,
-      advance_id: entry.advanceId ?? null,
-      memo: entry.memo ?? null,
-      bank_reference: entry.bankReference ?? null,
-      reverses_entry_id: entry.reversesEntryId ?? null,
-      reason: entry.reason ?? null,
-      idempotency_key: entry.idempotencyKey ?? null,
-      created_by: entry.actor.userId,
-      created_by_label: entry.actor.label,
-    })
-    .returning<Array<{ id: string; number: number }>>(['id', 'number']);
-  const posted = row!;
-  // value_date is copied from the entry by a trigger; one multi-row insert keeps the round trips low.
-  await trx('ledger_postings').insert(
-    postings.map((p) => ({ entry_id: posted.id, account_id: p.accountId, amount: formatAmount(p.amount), value_date: entry.valueDate })),
+  // Plain SQL, two round trips: posting is the hot path of every money operation.
+  const inserted = (await trx.raw(
+    `INSERT INTO journal_entries (organisation_id, kind, value_date, group_id, household_id, advance_id, memo, bank_reference,
+                                  reverses_entry_id, reason, idempotency_key, created_by, created_by_label)
+     VALUES (?, ?, ?::date, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, number`,
+    [
+      entry.organisationId,
+      entry.kind,
+      entry.valueDate,
+      entry.groupId ?? null,
+      entry.householdId ?? null,
+      entry.advanceId ?? null,
+      entry.memo ?? null,
+      entry.bankReference ?? null,
+      entry.reversesEntryId ?? null,
+      entry.reason ?? null,
+      entry.idempotencyKey ?? null,
+      entry.actor.userId,
+      entry.actor.label,
+    ],
+  )) as { rows: Array<{ id: string; number: number }> };
+  const posted = inserted.rows[0]!;
+  // value_date is copied from the entry by a trigger; one multi-row insert for all the postings.
+  await trx.raw(
+    `INSERT INTO ledger_postings (entry_id, account_id, amount, value_date)
+     SELECT ?::uuid, account_id, amount, ?::date FROM unnest(?::uuid[], ?::numeric[]) AS p(account_id, amount)`,
+    [posted.id, entry.valueDate, postings.map((p) => p.accountId), postings.map((p) => formatAmount(p.amount))],
   );
   return { id: posted.id, number: Number(posted.number) };
 }

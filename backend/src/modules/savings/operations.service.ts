@@ -8,7 +8,6 @@ import type { Actor } from '../../db/tx.ts';
 import { monthEnd, monthOf, today } from '../../lib/dates.ts';
 import { errors } from '../../lib/errors.ts';
 import { Money, allocate, formatAmount, sum } from '../../lib/money.ts';
-import { getHousehold } from '../households/households.service.ts';
 import { assertOpenDate, closedThrough, latestMembership, lockGroup, type GroupRow, type MemberRow } from './groups.repository.ts';
 import { NORMAL_SIGN, balanceAt, ensureAccount, lowestBalanceFrom, postEntry, signedBalancesAt, type PostedEntry } from './ledger.ts';
 import type { AdvanceInput, DepositInput } from './savings.schemas.ts';
@@ -95,20 +94,56 @@ export interface DepositResult {
   valueDate: string;
 }
 
+/** Refuses a household that is not one of the organisation's (404). */
+async function assertHousehold(trx: Knex, organisationId: string, householdId: string): Promise<void> {
+  const found = await trx('households').where({ id: householdId, organisation_id: organisationId }).first('id');
+  if (!found) throw errors.notFound('household');
+}
+
+interface DepositTarget {
+  group_id: string;
+  closed_month: string | null;
+  pot: string | null;
+  savings: string | null;
+}
+
+/**
+ * Everything a group deposit needs, in one round trip: the household's group on the date (locked),
+ * the group's last closed month and the two accounts. Deposits are the most frequent operation.
+ */
+async function depositTarget(trx: Knex, organisationId: string, householdId: string, date: string): Promise<DepositTarget | null> {
+  const result = (await trx.raw(
+    `SELECT g.id AS group_id,
+            (SELECT max(c.month) FROM month_closings c WHERE c.group_id = g.id) AS closed_month,
+            (SELECT a.id FROM ledger_accounts a WHERE a.kind = 'pot_cash' AND a.group_id = g.id AND a.household_id IS NULL) AS pot,
+            (SELECT a.id FROM ledger_accounts a WHERE a.kind = 'group_savings' AND a.group_id = g.id AND a.household_id = m.household_id) AS savings
+       FROM group_members m
+       JOIN savings_groups g ON g.id = m.group_id AND g.organisation_id = ?
+      WHERE m.household_id = ? AND m.joined_on <= ?::date AND (m.left_on IS NULL OR m.left_on >= ?::date)
+        AND (g.ends_on IS NULL OR g.ends_on >= ?::date)
+      ORDER BY m.joined_on DESC
+      LIMIT 1
+      FOR UPDATE OF g`,
+    [organisationId, householdId, date, date, date],
+  )) as { rows: DepositTarget[] };
+  return result.rows[0] ?? null;
+}
+
 export async function deposit(op: OperationContext, householdId: string, input: DepositInput): Promise<DepositResult> {
   const { trx, organisationId } = op;
-  await getHousehold(trx, organisationId, householdId);
   const amount = new Money(input.amount);
   let entry: PostedEntry;
   let groupId: string | null = null;
   if (input.target === 'group') {
-    const member = await membershipOn(trx, householdId, input.valueDate);
-    if (!member) throw errors.conflict('not_a_member', `This household is not a member of a savings group on ${input.valueDate}.`);
-    groupId = member.group_id;
-    await lockGroup(trx, organisationId, groupId);
-    await assertOpenDate(trx, groupId, input.valueDate);
-    const pot = await ensureAccount(trx, organisationId, { kind: 'pot_cash', groupId });
-    const savings = await ensureAccount(trx, organisationId, { kind: 'group_savings', groupId, householdId });
+    const target = await depositTarget(trx, organisationId, householdId, input.valueDate);
+    if (!target) {
+      await assertHousehold(trx, organisationId, householdId);
+      throw errors.conflict('not_a_member', `This household is not a member of a savings group on ${input.valueDate}.`);
+    }
+    groupId = target.group_id;
+    if (target.closed_month && input.valueDate <= monthEnd(target.closed_month)) await assertOpenDate(trx, groupId, input.valueDate);
+    const pot = target.pot ?? (await ensureAccount(trx, organisationId, { kind: 'pot_cash', groupId }));
+    const savings = target.savings ?? (await ensureAccount(trx, organisationId, { kind: 'group_savings', groupId, householdId }));
     entry = await postEntry(trx, {
       organisationId,
       kind: 'deposit_group',
@@ -125,6 +160,7 @@ export async function deposit(op: OperationContext, householdId: string, input: 
       ],
     });
   } else {
+    await assertHousehold(trx, organisationId, householdId);
     const holdings = await ensureAccount(trx, organisationId, { kind: 'individual_holdings', householdId });
     const savings = await ensureAccount(trx, organisationId, { kind: 'individual_savings', householdId });
     entry = await postEntry(trx, {
@@ -313,7 +349,7 @@ export interface RefundResult {
 
 export async function refund(op: OperationContext, householdId: string, input: { valueDate: string; note?: string | null }): Promise<RefundResult> {
   const { trx, organisationId } = op;
-  await getHousehold(trx, organisationId, householdId);
+  await assertHousehold(trx, organisationId, householdId);
   const found = await latestMembership(trx, householdId);
   if (!found) throw errors.conflict('not_a_member', 'This household has never saved in a group.');
   const group = await lockGroup(trx, organisationId, found.group_id);

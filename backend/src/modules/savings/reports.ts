@@ -29,20 +29,25 @@ async function totalsByKind(knex: Knex, accounts: AccountRef[], on: string): Pro
   return totals;
 }
 
-/** Group deposits of a household, net of their reversals, as dated payments. */
-async function depositPayments(knex: Knex, householdId: string, groupId: string): Promise<Array<{ valueDate: string; amount: string }>> {
+/**
+ * Group deposits of a household up to a date, net of their reversals, summed per month (one row per
+ * month, dated on its first day): what expected-vs-paid needs, read from the savings account's
+ * postings through its (account, date) index.
+ */
+async function depositPayments(knex: Knex, householdId: string, groupId: string, on: string): Promise<Array<{ valueDate: string; amount: string }>> {
   const rows = (await knex.raw(
-    `SELECT p.value_date, -p.amount AS amount
-       FROM ledger_postings p
-       JOIN ledger_accounts a ON a.id = p.account_id
+    `SELECT to_char(date_trunc('month', p.value_date), 'YYYY-MM-DD') AS month, sum(-p.amount) AS amount
+       FROM ledger_accounts a
+       JOIN ledger_postings p ON p.account_id = a.id AND p.value_date <= ?::date
        JOIN journal_entries e ON e.id = p.entry_id
-       LEFT JOIN journal_entries o ON o.id = e.reverses_entry_id
       WHERE a.household_id = ? AND a.group_id = ? AND a.kind = 'group_savings'
-        AND (e.kind = 'deposit_group' OR (e.kind = 'reversal' AND o.kind = 'deposit_group'))
-      ORDER BY p.value_date`,
-    [householdId, groupId],
-  )) as { rows: Array<{ value_date: string; amount: string }> };
-  return rows.rows.map((r) => ({ valueDate: r.value_date, amount: r.amount }));
+        AND (e.kind = 'deposit_group'
+             OR (e.kind = 'reversal' AND EXISTS (SELECT 1 FROM journal_entries o WHERE o.id = e.reverses_entry_id AND o.kind = 'deposit_group')))
+      GROUP BY 1
+      ORDER BY 1`,
+    [on, householdId, groupId],
+  )) as { rows: Array<{ month: string; amount: string }> };
+  return rows.rows.map((r) => ({ valueDate: r.month, amount: r.amount }));
 }
 
 /** The group's end date, if set: no monthly amount is due after it. */
@@ -54,7 +59,7 @@ async function groupEndDate(knex: Knex, groupId: string): Promise<string | null>
 /** Expected vs paid of a member, month by month, at a date. */
 export async function memberExpectedVsPaid(knex: Knex, member: Pick<MemberRow, 'group_id' | 'household_id' | 'joined_on' | 'left_on'>, on: string): Promise<ExpectedVsPaid> {
   const periods = (await monthlyAmountRows(knex, member.group_id)).map((p) => ({ effectiveFrom: p.effective_from, amount: p.amount }));
-  const payments = await depositPayments(knex, member.household_id, member.group_id);
+  const payments = await depositPayments(knex, member.household_id, member.group_id, on);
   const groupEndsOn = await groupEndDate(knex, member.group_id);
   return expectedVsPaid({ periods, joinedOn: member.joined_on, leftOn: member.left_on, groupEndsOn, payments, on });
 }

@@ -9,7 +9,7 @@ import { access, actorOf, authOf } from '../../lib/access.ts';
 import { today } from '../../lib/dates.ts';
 import { inTransaction } from '../../db/tx.ts';
 import { errors } from '../../lib/errors.ts';
-import { formatAmount, sum } from '../../lib/money.ts';
+import { formatAmount, formatOptionalAmount, sum } from '../../lib/money.ts';
 import { handle, schemas } from '../../lib/validate.ts';
 import { getHousehold } from '../households/households.service.ts';
 import { getGroupRow, listGroupRows, monthlyAmountRows } from './groups.repository.ts';
@@ -111,14 +111,22 @@ export function groupsRoutes(ctx: AppContext): Router {
           this.on('a.group_id', 'g.id').andOnVal('a.kind', 'pot_cash');
         })
         .where('g.organisation_id', org(req))
-        .select<Array<{ id: string; cash: string | null; members: number }>>(
+        .select<Array<{ id: string; cash: string | null; members: number; monthly_amount: string | null }>>(
           'g.id',
           'a.balance as cash',
           knex.raw('(SELECT count(*) FROM group_members m WHERE m.group_id = g.id AND m.left_on IS NULL)::int AS members'),
+          // The amount in force this month.
+          knex.raw(
+            `(SELECT ma.amount FROM group_monthly_amounts ma WHERE ma.group_id = g.id AND ma.effective_from <= ?::date ORDER BY ma.effective_from DESC LIMIT 1) AS monthly_amount`,
+            [today()],
+          ),
         );
       const byId = new Map(figures.map((f) => [f.id, f]));
       res.json({
-        items: groups.map((g) => ({ ...presentGroupRow(g), activeMembers: Number(byId.get(g.id)?.members ?? 0), potCash: byId.get(g.id)?.cash ?? '0.00' })),
+        items: groups.map((g) => {
+          const f = byId.get(g.id);
+          return { ...presentGroupRow(g), activeMembers: Number(f?.members ?? 0), potCash: formatAmount(f?.cash ?? '0'), monthlyAmount: formatOptionalAmount(f?.monthly_amount) };
+        }),
       });
     }),
   );
@@ -334,7 +342,7 @@ export function householdSavingsRoutes(ctx: AppContext): Router {
     '/:id/deposits',
     access.staff(),
     handle({ params: schemas.idParams, body: depositBody }, async ({ params, body }, req, res) => {
-      await getHousehold(knex, org(req), params.id);
+      // The operation itself answers 404 for a household that is not the organisation's.
       await moneyOperation(knex, req, res, 201, (op) => deposit(op, params.id, body));
     }),
   );
@@ -343,7 +351,6 @@ export function householdSavingsRoutes(ctx: AppContext): Router {
     '/:id/refunds',
     access.coordinator(),
     handle({ params: schemas.idParams, body: refundBody }, async ({ params, body }, req, res) => {
-      await getHousehold(knex, org(req), params.id);
       await moneyOperation(knex, req, res, 201, (op) => refund(op, params.id, body));
     }),
   );
