@@ -115,8 +115,13 @@ describe('household journey in the browser', () => {
     await staffPage.getByRole('link', { name: HOUSEHOLD_NAME }).click();
     await staffPage.waitForURL(new RegExp(`/households/${householdId}$`));
     await staffPage.getByRole('heading', { level: 1, name: HOUSEHOLD_NAME }).waitFor();
+    // The file opens on its first tab; the history has its own.
+    await staffPage.getByRole('tab', { name: 'Historique' }).click();
     await staffPage.getByRole('heading', { name: 'Historique des modifications' }).waitFor();
     await staffPage.getByText('Création').first().waitFor();
+    await expectNoAxeViolations(staffPage, 'household history tab');
+    await staffPage.getByRole('tab', { name: 'Dossier' }).click();
+    await staffPage.getByRole('heading', { name: 'Profil' }).waitFor();
     await screenshot(staffPage, 'household');
     await expectNoAxeViolations(staffPage, 'household page');
 
@@ -238,7 +243,7 @@ describe('household journey in the browser', () => {
 
     await staffPage.getByRole('link', { name: HOUSEHOLD_NAME }).click();
     await staffPage.getByRole('heading', { level: 1, name: HOUSEHOLD_NAME }).waitFor();
-    await staffPage.getByRole('heading', { name: 'Historique des modifications' }).waitFor();
+    await staffPage.getByRole('heading', { name: 'Profil' }).waitFor();
     await expectFitsPhone(staffPage, 'household page');
     const issue = staffPage.getByRole('button', { name: "Remettre un code d'activation" });
     await issue.scrollIntoViewIfNeeded();

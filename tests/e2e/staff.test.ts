@@ -230,6 +230,7 @@ describe('staff in the browser', () => {
       await referent.getByRole('region', { name: /^Membre/ }).getByText('Jonas Mukendi').waitFor();
       await referent.getByRole('region', { name: 'Profil' }).getByText('2 100,50 €').waitFor();
 
+      await referent.getByRole('tab', { name: 'Historique' }).click();
       const history = referent.getByRole('region', { name: 'Historique des modifications' });
       const entries = history.getByRole('listitem');
       const renamed = entries.filter({ hasText: 'Fiche du ménage' }).filter({ hasText: 'Modification' });
