@@ -9,6 +9,9 @@ import { AppError, apiNotFound, problemHandler } from './lib/errors.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { householdsRoutes } from './modules/households/households.routes.ts';
+import { cohortsRoutes } from './modules/journey/cohorts.routes.ts';
+import { boardRoutes, exitReasonsRoutes, householdJourneyRoutes, phasesRoutes } from './modules/journey/journey.routes.ts';
+import { sessionsRoutes } from './modules/journey/sessions.routes.ts';
 import { advancesRoutes, entriesRoutes, groupsRoutes, householdSavingsRoutes } from './modules/savings/savings.routes.ts';
 import { statementsRoutes } from './modules/savings/statements.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
@@ -25,6 +28,12 @@ function apiRouter(ctx: AppContext): Router {
   api.use('/advances', advancesRoutes(ctx));
   api.use('/entries', entriesRoutes(ctx));
   api.use('/statements', statementsRoutes(ctx));
+  api.use('/households', householdJourneyRoutes(ctx));
+  api.use('/phases', phasesRoutes(ctx));
+  api.use('/exit-reasons', exitReasonsRoutes(ctx));
+  api.use('/cohorts', cohortsRoutes(ctx));
+  api.use('/sessions', sessionsRoutes(ctx));
+  api.use('/board', boardRoutes(ctx));
   api.use(apiNotFound);
   return api;
 }

@@ -23,6 +23,7 @@ export function presentHousehold(h: Household, viewer: Viewer) {
     flags: { singleParent: h.singleParent, pasSolo: h.pasSolo },
     ...(viewer === 'staff' ? { notes: h.notes } : {}),
     account: { status: h.account.status, codeExpiresAt: h.account.codeExpiresAt?.toISOString() ?? null },
+    currentPhase: h.currentPhase,
     createdAt: h.createdAt.toISOString(),
     updatedAt: h.updatedAt.toISOString(),
   };
@@ -40,6 +41,7 @@ export function presentHouseholdSummary(h: Household & { membersCount: number })
     flags: { singleParent: h.singleParent, pasSolo: h.pasSolo },
     membersCount: h.membersCount,
     account: { status: h.account.status },
+    currentPhase: h.currentPhase,
   };
 }
 

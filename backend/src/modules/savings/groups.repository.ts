@@ -98,3 +98,10 @@ export async function assertOpenDate(knex: Knex, groupId: string, date: string, 
     throw errors.conflict('month_closed', `The month of ${date} is closed for this group (closed through ${closed}). Date the ${field === 'valueDate' ? 'operation' : field} in an open month; a correction goes in the open month and says what it corrects.`);
   }
 }
+
+/** Refuses (400 on the field) a reference to a group that is not the organisation's; null or absent is fine. */
+export async function assertGroupReference(knex: Knex, organisationId: string, groupId: string | null | undefined, path = 'savingsGroupId'): Promise<void> {
+  if (!groupId) return;
+  const found = await knex('savings_groups').where({ id: groupId, organisation_id: organisationId }).first('id');
+  if (!found) throw errors.validation([{ path, message: 'Unknown savings group' }]);
+}

@@ -372,3 +372,73 @@ export function defaultPeriod(from?: string, to?: string): { from: string; to: s
 export async function householdGroupMember(knex: Knex, householdId: string): Promise<MemberRow | null> {
   return latestMembership(knex, householdId);
 }
+
+/**
+ * Arrears of the given households in their current group at a date (households without a group, or
+ * up to date, are absent): for the referents' board, one pass per group whatever the number of cards.
+ */
+export async function arrearsOfHouseholds(knex: Knex, householdIds: string[], on: string): Promise<Map<string, { months: number; amount: Money }>> {
+  const out = new Map<string, { months: number; amount: Money }>();
+  if (householdIds.length === 0) return out;
+  const wanted = new Set(householdIds);
+  const groups = await knex('group_members').whereIn('household_id', householdIds).whereNull('left_on').distinct<Array<{ group_id: string }>>('group_id');
+  for (const { group_id } of groups) {
+    for (const summary of await groupMembersAt(knex, group_id, on)) {
+      const { arrears } = summary.expected;
+      if (wanted.has(summary.member.household_id) && !summary.member.left_on && arrears.months > 0) {
+        out.set(summary.member.household_id, { months: arrears.months, amount: arrears.amount });
+      }
+    }
+  }
+  return out;
+}
+
+export type SavingsMilestoneKind = 'joined_group' | 'left_group' | 'advance_paid' | 'advance_repaid' | 'refunded';
+
+export interface SavingsMilestone {
+  on: string;
+  milestone: SavingsMilestoneKind;
+  groupId: string;
+  groupName: string;
+  amount: string | null;
+}
+
+/**
+ * The landmarks of a household's savings for its journey timeline: joining and leaving a group, the
+ * down-payment advance paid (compromis) and fully repaid (deed), the refund. Reversed entries are left out.
+ */
+export async function savingsMilestones(knex: Knex, householdId: string): Promise<SavingsMilestone[]> {
+  const out: SavingsMilestone[] = [];
+  const memberships = await knex('group_members as m')
+    .join('savings_groups as g', 'g.id', 'm.group_id')
+    .where('m.household_id', householdId)
+    .select<Array<{ group_id: string; name: string; joined_on: string; left_on: string | null }>>('m.group_id', 'g.name', 'm.joined_on', 'm.left_on');
+  for (const m of memberships) {
+    out.push({ on: m.joined_on, milestone: 'joined_group', groupId: m.group_id, groupName: m.name, amount: null });
+    if (m.left_on) out.push({ on: m.left_on, milestone: 'left_group', groupId: m.group_id, groupName: m.name, amount: null });
+  }
+  const entries = (await knex.raw(
+    `SELECT e.kind, e.value_date, e.advance_id, e.group_id, g.name, a.amount AS advance_amount,
+            (SELECT sum(p.amount) FROM ledger_postings p JOIN ledger_accounts la ON la.id = p.account_id
+              WHERE p.entry_id = e.id AND la.kind = CASE WHEN e.kind = 'refund' THEN 'group_savings' ELSE 'advance_receivable' END) AS moved
+       FROM journal_entries e
+       JOIN savings_groups g ON g.id = e.group_id
+       LEFT JOIN advances a ON a.id = e.advance_id
+      WHERE e.household_id = ? AND e.kind IN ('advance_payment', 'advance_repayment', 'refund')
+        AND NOT EXISTS (SELECT 1 FROM journal_entries r WHERE r.reverses_entry_id = e.id)
+      ORDER BY e.value_date, e.number`,
+    [householdId],
+  )) as { rows: Array<{ kind: string; value_date: string; advance_id: string | null; group_id: string; name: string; advance_amount: string | null; moved: string | null }> };
+  const repaid = new Map<string, Money>();
+  for (const e of entries.rows) {
+    const base = { on: e.value_date, groupId: e.group_id, groupName: e.name };
+    if (e.kind === 'advance_payment') out.push({ ...base, milestone: 'advance_paid', amount: formatAmount(e.advance_amount ?? '0') });
+    else if (e.kind === 'refund') out.push({ ...base, milestone: 'refunded', amount: formatAmount(new Money(e.moved ?? 0).abs()) });
+    else if (e.advance_id && e.advance_amount) {
+      const total = (repaid.get(e.advance_id) ?? new Money(0)).plus(new Money(e.moved ?? 0).abs());
+      repaid.set(e.advance_id, total);
+      if (total.gte(e.advance_amount)) out.push({ ...base, milestone: 'advance_repaid', amount: formatAmount(e.advance_amount) });
+    }
+  }
+  return out.sort((a, b) => a.on.localeCompare(b.on));
+}

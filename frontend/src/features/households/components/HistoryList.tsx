@@ -6,7 +6,10 @@ import { DateText } from '../../../components/DateText';
 import { currentLanguage, isLanguage } from '../../../i18n';
 import { formatDate, formatMoney } from '../../../i18n/format';
 
-const ENTITY_TYPES = ['households', 'household_members', 'activation_codes', 'users', 'household_accounts'] as const;
+const ENTITY_TYPES = [
+  'households', 'household_members', 'activation_codes', 'users', 'household_accounts',
+  'group_members', 'advances', 'journal_entries', 'journey_transitions', 'journey_exits', 'cohort_members', 'session_invitations',
+] as const;
 type EntityType = (typeof ENTITY_TYPES)[number];
 
 const FIELD_LABELS = [
