@@ -2,7 +2,8 @@
  * Savings in Chromium: a coordinator creates a GECS group, adds two households, records a deposit
  * (double-clicked, posted once), sees the pot figures and chart, pays an advance through the
  * confirmation dialog (its effect shown first), is refused a too-large advance in French, and reverses
- * an entry with a reason; the household sees its own savings on a phone and downloads its statement,
+ * an entry with a reason, cancels an approved advance at a chosen date, sets the group's end date and
+ * exit cost in the edit dialog (on a phone, with an inline error first); the household sees its own savings on a phone and downloads its statement,
  * and cannot open another household's. Pages and dialogs are checked with axe at 1280 and 360 px.
  */
 import { execFileSync } from 'node:child_process';
@@ -43,6 +44,8 @@ function monthsAgo(n: number): string {
 }
 
 const START = `${monthsAgo(3)}-01`;
+/** The group's end, set in the edit dialog: 30 June of next year. */
+const END = `${Number(today.slice(0, 4)) + 1}-06-30`;
 
 async function csrfOf(request: APIRequestContext): Promise<string> {
   const session = await request.get(`${server.url}/api/auth/me`);
@@ -279,31 +282,81 @@ describe('savings in the browser', () => {
     await coordinator.getByTestId('group-check').getByText('Comptes équilibrés').waitFor();
   });
 
+  it('cancels an approved advance at the date chosen in the dialog, freeing its reservation', async () => {
+    const approvedOn = `${monthsAgo(1)}-10`;
+    const cancelledOn = `${monthsAgo(1)}-20`;
+    await apiPost(coordinator, `/api/groups/${groupId}/advances`, { householdId: bId, amount: '50.00', valueDate: approvedOn, status: 'approved' }, { 'Idempotency-Key': randomUUID() });
+    await coordinator.reload();
+    await expect.poll(() => potFigure(coordinator, 'reserved')).toBe('50,00 €');
+    expect(await potFigure(coordinator, 'available')).toBe('50,00 €');
+
+    await coordinator.getByRole('button', { name: `Annuler l'avance de ${B_NAME}` }).click();
+    const dialog = coordinator.getByRole('dialog', { name: `Annuler l'avance de ${B_NAME}` });
+    await dialog.waitFor();
+    const on = dialog.getByLabel(/^Date de l'annulation/);
+    expect(await on.inputValue()).toBe(today);
+    expect(await on.getAttribute('min')).toBe(approvedOn);
+    expect(await effectLine(dialog, 'Réservé')).toBe('50,00 € → devient 0,00 €');
+    await dialog.getByLabel(/^Raison/).fill('Compromis annulé');
+    // Before the approval: refused by the API, shown on the date field.
+    await on.fill(`${monthsAgo(1)}-05`);
+    await dialog.getByRole('button', { name: "Confirmer l'annulation" }).click();
+    await expect.poll(() => on.getAttribute('aria-invalid')).toBe('true');
+    await dialog.getByText("Indiquez une date valable, pas dans le futur ni avant l'approbation.").waitFor();
+    await expectNoAxeViolations(coordinator, 'cancel-advance dialog with an invalid date');
+    await on.fill(cancelledOn);
+    await dialog.getByRole('button', { name: "Confirmer l'annulation" }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => potFigure(coordinator, 'reserved')).toBe('0,00 €');
+    const card = coordinator.getByRole('list', { name: "Avances d'acompte" }).getByRole('listitem').filter({ hasText: B_NAME });
+    await card.getByText('Annulée', { exact: true }).waitFor();
+    await card.locator(`time[datetime="${cancelledOn}"]`).waitFor();
+    expect(await textOf(card)).toContain('Compromis annulé');
+  });
+
   it('exports the group\'s entries (CSV) and its members\' statements (ZIP) for the chosen period', async () => {
     const exports = coordinator.getByRole('region', { name: 'Exports' });
-    const [csv] = await Promise.all([
+    /** The name the server gives a file (Content-Disposition), which the saved file must keep. */
+    const serverName = async (url: string) => {
+      const header = (await coordinator.request.get(url)).headers()['content-disposition'] ?? '';
+      return /filename="?([^";]+)"?/.exec(header)?.[1] ?? header;
+    };
+    const [csv, csvFile] = await Promise.all([
       coordinator.waitForResponse((r) => r.url().includes(`/api/groups/${groupId}/entries.csv`)),
+      coordinator.waitForEvent('download'),
       exports.getByRole('button', { name: 'Écritures (CSV)' }).click(),
     ]);
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toContain('text/csv');
-    const [zip] = await Promise.all([
+    const csvName = await serverName(csv.url());
+    expect(csvName).toMatch(/\.csv$/);
+    expect(csvFile.suggestedFilename()).toBe(csvName);
+    const [zip, zipFile] = await Promise.all([
       coordinator.waitForResponse((r) => r.url().includes(`/api/groups/${groupId}/statements.zip`)),
+      coordinator.waitForEvent('download'),
       exports.getByRole('button', { name: 'Extraits des membres (ZIP)' }).click(),
     ]);
     expect(zip.status()).toBe(200);
     expect(zip.headers()['content-type']).toContain('application/zip');
+    const zipName = await serverName(zip.url());
+    expect(zipName).toMatch(/\.zip$/);
+    expect(zipFile.suggestedFilename()).toBe(zipName);
     expect(await exports.getByRole('alert').count()).toBe(0);
   });
 
   it('fits the groups list and the group page on a 360 px phone', async () => {
     await coordinator.setViewportSize(PHONE);
     await coordinator.goto(`${server.url}/groups`);
-    await coordinator.getByRole('list', { name: 'Liste des groupes GECS' }).getByRole('link', { name: GROUP_NAME }).waitFor();
+    const card = coordinator.getByRole('list', { name: 'Liste des groupes GECS' }).getByRole('listitem').filter({ hasText: GROUP_NAME });
+    await card.getByRole('link', { name: GROUP_NAME }).waitFor();
+    expect(await textOf(card)).toContain('Montant mensuel 100,00 €');
     await expectFitsPhone(coordinator, 'groups list');
     await screenshot(coordinator, 'savings-groups');
     await expectNoAxeViolations(coordinator, 'groups list at 360 px');
     await coordinator.setViewportSize(DESKTOP);
+    const table = coordinator.getByRole('table', { name: 'Liste des groupes GECS' });
+    expect(await table.getByRole('columnheader').allTextContents()).toContain('Montant mensuel');
+    expect(await textOf(table.getByRole('row').filter({ hasText: GROUP_NAME }))).toContain('100,00 €');
     await screenshot(coordinator, 'savings-groups');
     await expectNoAxeViolations(coordinator, 'groups list');
     await coordinator.setViewportSize(PHONE);
@@ -325,6 +378,48 @@ describe('savings in the browser', () => {
     await expectNoAxeViolations(coordinator, 'advance dialog at 360 px');
     await dialog.getByRole('button', { name: 'Annuler' }).click();
     await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('sets the end date and the exit cost in the edit-group dialog, on a phone, with field errors inline', async () => {
+    // Still on the group page at 360 px.
+    const header = coordinator.getByTestId('group-period');
+    expect(await textOf(header)).toContain('pas de date de fin');
+    await coordinator.getByRole('button', { name: 'Modifier le groupe' }).click();
+    const dialog = coordinator.getByRole('dialog', { name: 'Modifier le groupe' });
+    await dialog.waitFor();
+    await viewShot(coordinator, 'savings-edit-group-open');
+    expect(await dialog.getByLabel(/^Nom du groupe/).inputValue()).toBe(GROUP_NAME);
+    expect(await dialog.getByLabel(/^Cohorte/).inputValue()).toBe('2025-2026');
+    await dialog.getByText("Rien n'a changé pour l'instant.").waitFor();
+
+    // An end before the start: the API refuses it, the field says why.
+    const endsOn = dialog.getByLabel(/^Fin/);
+    await endsOn.fill(`${monthsAgo(6)}-01`);
+    await dialog.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await expect.poll(() => endsOn.getAttribute('aria-invalid')).toBe('true');
+    await dialog.getByText('La fin ne peut pas précéder le début.').waitFor();
+    await expectNoAxeViolations(coordinator, 'edit-group dialog with an error at 360 px');
+
+    await endsOn.fill(END);
+    // The field's error goes once the field is changed.
+    await dialog.getByText('La fin ne peut pas précéder le début.').waitFor({ state: 'hidden' });
+    await dialog.getByLabel(/^Frais de sortie/).fill('75');
+    await dialog.getByTestId('effect').getByText('Fin : pas de date de fin →', { exact: false }).waitFor();
+    expect(await effectLine(dialog, 'Frais de sortie')).toBe('50,00 € → devient 75,00 €');
+    await expectFitsPhone(coordinator, 'edit-group dialog');
+    await viewShot(coordinator, 'savings-edit-group-dialog');
+    await expectNoAxeViolations(coordinator, 'edit-group dialog at 360 px');
+    await dialog.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await coordinator.getByText(`Groupe « ${GROUP_NAME} » mis à jour.`).first().waitFor();
+
+    await header.locator(`time[datetime="${END}"]`).waitFor();
+    expect(await textOf(header)).not.toContain('pas de date de fin');
+    const facts = coordinator.getByRole('region', { name: 'Le groupe' });
+    await facts.locator(`time[datetime="${END}"]`).waitFor();
+    expect(await textOf(facts)).toContain('75,00 €');
+    const saved = (await (await coordinator.request.get(`${server.url}/api/groups/${groupId}`)).json()) as { endsOn: string; exitCost: string };
+    expect(saved).toMatchObject({ endsOn: END, exitCost: '75.00' });
   });
 
   it("shows a household's savings tab to staff: balances, curve, months, movements", async () => {
@@ -400,7 +495,11 @@ describe('savings in the browser', () => {
     expect(await household.textContent('body')).not.toContain(B_NAME);
     await household.goto(`${server.url}/groups/${groupId}`);
     await expect.poll(() => new URL(household.url()).pathname, { timeout: 15_000 }).toBe('/me');
-    expect(await household.textContent('body')).not.toContain(GROUP_NAME);
+    // Its own page may name its group (its journey says when it joined); never the group page's figures.
+    await household.getByTestId('my-savings-summary').waitFor();
+    expect(await household.getByTestId('group-check').count()).toBe(0);
+    expect(await household.getByTestId('pot-cash').count()).toBe(0);
+    expect(await household.textContent('body')).not.toContain(B_NAME);
   });
 
   it('had no uncaught error in any page', () => {

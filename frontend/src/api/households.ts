@@ -1,6 +1,6 @@
 /** Household hooks: list, record, history, create/update, activation code and letter. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './client';
+import { api, saveBlob } from './client';
 import { queryKeys, type HouseholdListParams } from './queryKeys';
 import type {
   ActivationCode,
@@ -88,25 +88,15 @@ export function useIssueActivationCode(id: string) {
   });
 }
 
-/** Fetches the activation letter (PDF, in the household's language) and saves it as a file. */
+/**
+ * Fetches the activation letter (PDF, in the household's language) and saves it under `fileName`
+ * (the reader's language names the file, not the server).
+ */
 export function useDownloadActivationLetter(id: string) {
   return useMutation({
     mutationFn: async ({ code, fileName }: { code: string; fileName: string }) => {
-      const blob = await api.postForBlob(`${path(id)}/activation/letter`, { code }, 'application/pdf');
+      const { blob } = await api.postBlob(`${path(id)}/activation/letter`, { code }, { accept: 'application/pdf' });
       saveBlob(blob, fileName);
     },
   });
-}
-
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke later: some browsers read the URL after click() returns.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -3,10 +3,9 @@
  * operations (each posted with an Idempotency-Key) and the statement/CSV downloads. Types, query keys
  * and hooks of the savings API live here, in one place.
  */
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { ApiError, api } from './client';
-import { queryKeys as sharedKeys } from './queryKeys';
-import type { DecimalString, Language, Session } from './types';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, saveBlob } from './client';
+import type { DecimalString, Language } from './types';
 
 // ——— shapes ———
 
@@ -50,8 +49,8 @@ export interface GroupFacts {
 export interface GroupSummary extends GroupFacts {
   activeMembers: number;
   potCash: DecimalString;
-  /** The monthly amount in force today, when the API sends it (asked of the backend; not sent yet). */
-  monthlyAmount?: DecimalString;
+  /** The monthly amount in force this month; null when none applies yet (the group starts later). */
+  monthlyAmount: DecimalString | null;
 }
 
 /** A monthly amount and the month's first day it applies from. */
@@ -207,6 +206,14 @@ export interface CreateGroupBody {
   exitCost?: DecimalString;
 }
 
+/** Body of PATCH /api/groups/:id: only what changes; `endsOn: null` removes the end date. */
+export interface UpdateGroupBody {
+  name?: string;
+  cohort?: string;
+  endsOn?: string | null;
+  exitCost?: DecimalString;
+}
+
 /** Body of POST /api/households/:id/deposits. */
 export interface DepositBody {
   target: 'group' | 'individual';
@@ -307,48 +314,6 @@ export function useHouseholdEntries(id: string, from: string, to: string) {
 
 // ——— writes ———
 
-/**
- * The CSRF token of the session in the cache. The shared client keeps its own copy private and does
- * not send extra headers; money POSTs need an Idempotency-Key, so they go through `sendWithKey`.
- */
-function csrfToken(queryClient: QueryClient): string | null {
-  return queryClient.getQueryData<Session | null>(sharedKeys.auth.me())?.csrfToken ?? null;
-}
-
-async function problemOf(response: Response): Promise<ApiError> {
-  let problem: ConstructorParameters<typeof ApiError>[1] = {};
-  if ((response.headers.get('Content-Type') ?? '').includes('json')) {
-    try {
-      problem = (await response.json()) as typeof problem;
-    } catch {
-      problem = {};
-    }
-  }
-  return new ApiError(response.status, problem);
-}
-
-/**
- * POSTs a money operation with its Idempotency-Key. The key belongs to one dialog opening: a retry
- * (double click, network failure) sends the same key, and the server posts at most once.
- */
-async function sendWithKey<T>(queryClient: QueryClient, path: string, body: unknown, key: string): Promise<T> {
-  const headers: Record<string, string> = {
-    Accept: 'application/json, application/problem+json',
-    'Content-Type': 'application/json',
-    'Idempotency-Key': key,
-  };
-  const token = csrfToken(queryClient);
-  if (token) headers['X-CSRF-Token'] = token;
-  let response: Response;
-  try {
-    response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: JSON.stringify(body) });
-  } catch {
-    throw new ApiError(0, { title: 'Network error' });
-  }
-  if (!response.ok) throw await problemOf(response);
-  return (await response.json()) as T;
-}
-
 /** A fresh Idempotency-Key (crypto.randomUUID where the page is a secure context). */
 export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
@@ -375,16 +340,20 @@ export const moneyPaths = {
   reversal: (entryId: string) => `/api/entries/${encodeURIComponent(entryId)}/reversal`,
 };
 
-/** Posts one money operation (idempotent), then refreshes every savings figure on screen. */
+/**
+ * Posts one money operation with its Idempotency-Key, then refreshes every savings figure on screen.
+ * The key belongs to one dialog opening: a retry (double click, network failure, a corrected value
+ * after a refusal) sends the same key, and the server posts at most once.
+ */
 export function useMoneyOperation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ path, body, idempotencyKey }: MoneyRequest) => sendWithKey<unknown>(queryClient, path, body, idempotencyKey),
+    mutationFn: ({ path, body, idempotencyKey }: MoneyRequest) => api.post<unknown>(path, body, { headers: { 'Idempotency-Key': idempotencyKey } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: savingsKeys.all() }),
   });
 }
 
-/** A group change that moves no money (member, officer, monthly amount, closing, creation). */
+/** A group change that moves no money (facts, member, officer, monthly amount, closing). */
 export interface GroupRequest {
   method: 'POST' | 'PUT' | 'PATCH';
   path: string;
@@ -394,6 +363,8 @@ export interface GroupRequest {
 /** Paths of the group changes that move no money. */
 export const groupPaths = {
   groups: () => '/api/groups',
+  /** PATCH: name, cohort, end date, exit cost (UpdateGroupBody). */
+  group: (groupId: string) => groupPath(groupId),
   members: (groupId: string) => `${groupPath(groupId)}/members`,
   leave: (groupId: string, householdId: string) => `${groupPath(groupId)}/members/${encodeURIComponent(householdId)}/leave`,
   officer: (groupId: string, householdId: string) => `${groupPath(groupId)}/members/${encodeURIComponent(householdId)}/officer`,
@@ -425,46 +396,10 @@ export function useCreateGroup() {
 
 // ——— downloads ———
 
-/** The file name the server gives in Content-Disposition, if any. */
-function fileNameOf(response: Response): string | null {
-  const header = response.headers.get('Content-Disposition') ?? '';
-  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header);
-  if (encoded?.[1]) {
-    try {
-      return decodeURIComponent(encoded[1]);
-    } catch {
-      // fall through to the plain name
-    }
-  }
-  return /filename="?([^";]+)"?/i.exec(header)?.[1] ?? null;
-}
-
+/** Downloads a file of the API and saves it under the server's name (Content-Disposition), else `fallbackName`. */
 async function downloadFile(path: string, query: Record<string, string | undefined>, accept: string, fallbackName: string): Promise<void> {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) if (value) params.set(name, value);
-  const qs = params.toString();
-  const url = qs ? `${path}?${qs}` : path;
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { Accept: `${accept}, application/problem+json` }, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, { title: 'Network error' });
-  }
-  if (!response.ok) throw await problemOf(response);
-  saveBlob(await response.blob(), fileNameOf(response) ?? fallbackName);
-}
-
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke later: some browsers read the URL after click() returns.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  const { blob, filename } = await api.getBlob(path, { query, accept });
+  saveBlob(blob, filename ?? fallbackName);
 }
 
 /** A period (YYYY-MM-DD both) of a statement or export. */

@@ -57,6 +57,8 @@ export interface HouseholdSummary {
   flags: HouseholdFlags;
   membersCount: number;
   account: { status: AccountStatus };
+  /** Phase key of the journey (derived from its history), or null. */
+  currentPhase: string | null;
 }
 
 /** One page of GET /api/households. */
@@ -95,6 +97,8 @@ export interface Household {
   /** Absent when a household reads its own record. */
   notes?: string | null;
   account: { status: AccountStatus; codeExpiresAt: string | null };
+  /** The phase key the household's journey is in (derived from its history); null before it starts or after an exit. */
+  currentPhase: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,4 +1,7 @@
-/** Locale-aware formatting of amounts and dates for the reader's language. */
+/**
+ * Amounts and dates between the API and people: formatting for the reader's language, reading an
+ * amount as typed, and today's date in Brussels. Text handling only, never a JS number for money.
+ */
 import type { Language } from '../api/types';
 
 const LOCALES: Record<Language, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-BE' };
@@ -41,6 +44,33 @@ export function formatAmountInput(amount: string, language: Language): string {
   const { group, decimal } = AMOUNT_INPUT[language];
   const grouped = whole.replace(/\B(?=(\d{3})+$)/g, group);
   return fraction === undefined ? `${sign}${grouped}` : `${sign}${grouped}${decimal}${fraction}`;
+}
+
+/**
+ * Reads an amount as typed in Belgium ("1 850,5") or in English ("1,850.50") — the inverse of
+ * formatAmountInput — as the API's decimal string ("1850.50"). Pure text handling: the amount is
+ * never turned into a JS number. Anything unreadable is sent as typed so the API reports it on the
+ * field; an empty input gives ''.
+ */
+export function normaliseAmount(input: string): string {
+  const compact = input.replace(/[\s\u00a0\u202f€]/g, '');
+  if (compact === '') return '';
+  let text = compact;
+  // "1.850,25" has dots as thousands separators, "1,850.25" commas; a lone "1.850" or "1,850" is
+  // ambiguous and left for the API to refuse.
+  if (/^\d{1,3}(\.\d{3})+,\d+$/.test(text)) text = text.replace(/\./g, '');
+  else if (/^\d{1,3}(,\d{3})+\.\d+$/.test(text)) text = text.replace(/,/g, '');
+  text = text.replace(',', '.');
+  const match = /^(\d+)(?:\.(\d{0,2}))?$/.exec(text);
+  if (!match) return input.trim();
+  const whole = match[1] ?? '0';
+  const cents = (match[2] ?? '').padEnd(2, '0');
+  return `${whole}.${cents}`;
+}
+
+/** Today in Brussels ('YYYY-MM-DD'), the calendar day the server counts in, whatever the device's time zone. */
+export function todayInBrussels(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 /** Formats an ISO timestamp or a YYYY-MM-DD date; null when it cannot be read. */

@@ -10,7 +10,7 @@ import {
   type MemberInput,
   type MemberKind,
 } from '../../api/types';
-import { formatAmountInput } from '../../i18n/format';
+import { formatAmountInput, normaliseAmount } from '../../i18n/format';
 
 /** One member row as edited in the form. `key` only identifies the row on screen. */
 export interface MemberFormValues {
@@ -84,28 +84,6 @@ export function householdToForm(household: Household, language: Language): House
     pasSolo: household.flags.pasSolo,
     notes: household.notes ?? '',
   };
-}
-
-/**
- * Normalises an amount as typed in Belgium ("1 850,5") or in English ("1,850.50") to the API's
- * decimal string ("1850.50").
- * Pure text handling: the amount is never turned into a JS number. Anything unreadable is sent
- * as typed so the API reports it on the field.
- */
-export function normaliseAmount(input: string): string {
-  const compact = input.replace(/[\s\u00a0\u202f€]/g, '');
-  if (compact === '') return '';
-  let text = compact;
-  // "1.850,25" has dots as thousands separators, "1,850.25" commas; a lone "1.850" or "1,850" is
-  // ambiguous and left for the API to refuse.
-  if (/^\d{1,3}(\.\d{3})+,\d+$/.test(text)) text = text.replace(/\./g, '');
-  else if (/^\d{1,3}(,\d{3})+\.\d+$/.test(text)) text = text.replace(/,/g, '');
-  text = text.replace(',', '.');
-  const match = /^(\d+)(?:\.(\d{0,2}))?$/.exec(text);
-  if (!match) return input.trim();
-  const whole = match[1] ?? '0';
-  const cents = (match[2] ?? '').padEnd(2, '0');
-  return `${whole}.${cents}`;
 }
 
 /** A whole number from a numeric input (which only lets digits through); undefined when empty. */

@@ -26,13 +26,13 @@ import { DateText } from '../../components/DateText';
 import { MoneyText } from '../../components/MoneyText';
 import { notifySuccess } from '../../components/notify';
 import { currentLanguage } from '../../i18n';
-import { formatAmountInput, formatMoney } from '../../i18n/format';
-import { normaliseAmount } from '../households/householdForm';
-import { addAmounts, compareAmounts, isPositive, subtractAmounts } from './amounts';
+import { formatAmountInput, formatDate, formatMoney, normaliseAmount, todayInBrussels } from '../../i18n/format';
+import { addAmounts, compareAmounts, isAmount, isPositive, subtractAmounts } from './amounts';
 import { AmountInput, DialogForm, EffectSummary, useIdempotencyKey, type DialogState, type EffectLine } from './components/ActionDialog';
 import { monthLabel } from './components/chartStyle';
 import { DepositForm } from './components/DepositForm';
-import { todayInBrussels, previousMonth } from './dates';
+import { EDIT_GROUP_FIELDS, editGroupBody, groupToEditValues, type EditGroupValues } from './groupForm';
+import { previousMonth } from './dates';
 import {
   advanceDelta,
   cancelAdvanceDelta,
@@ -63,7 +63,8 @@ export type GroupAction =
   | { kind: 'addMember' }
   | { kind: 'leave'; member: GroupMember }
   | { kind: 'officer'; member: GroupMember }
-  | { kind: 'monthlyAmount' };
+  | { kind: 'monthlyAmount' }
+  | { kind: 'editGroup' };
 
 /** The dialog title of an action. */
 function titleOf(action: GroupAction | null, t: TFunction): string {
@@ -95,6 +96,8 @@ function titleOf(action: GroupAction | null, t: TFunction): string {
       return t('savings.officer.title', { name: action.member.displayName });
     case 'monthlyAmount':
       return t('savings.monthlyAmount.title');
+    case 'editGroup':
+      return t('savings.editGroup.title');
   }
 }
 
@@ -145,6 +148,8 @@ function ActionBody({ action, group, onDone }: { action: GroupAction; group: Gro
       return <OfficerForm group={group} member={action.member} onDone={onDone} />;
     case 'monthlyAmount':
       return <MonthlyAmountForm group={group} onDone={onDone} />;
+    case 'editGroup':
+      return <EditGroupForm group={group} onDone={onDone} />;
   }
 }
 
@@ -182,8 +187,26 @@ function useMoneyForm(shown: readonly SavingsField[]) {
   };
 }
 
-function DateField({ label, value, onChange, error, description, max = todayInBrussels() }: { label: string; value: string; onChange: (v: string) => void; error?: string; description?: ReactNode; max?: string }) {
-  return <TextInput type="date" label={label} description={description} required max={max} value={value} onChange={(e) => onChange(e.currentTarget.value)} error={error} />;
+function DateField({
+  label,
+  value,
+  onChange,
+  error,
+  description,
+  min,
+  max = todayInBrussels(),
+  required = true,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  description?: ReactNode;
+  min?: string;
+  max?: string;
+  required?: boolean;
+}) {
+  return <TextInput type="date" label={label} description={description} required={required} min={min} max={max} value={value} onChange={(e) => onChange(e.currentTarget.value)} error={error} />;
 }
 
 function NoteField({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string }) {
@@ -288,6 +311,7 @@ function CancelAdvanceForm({ group, advance, onDone }: { group: GroupDetail; adv
   const { t } = useTranslation();
   const form = useMoneyForm(['reason', 'on']);
   const [reason, setReason] = useState('');
+  const [on, setOn] = useState(todayInBrussels());
   return (
     <DialogForm
       submitLabel={t('savings.cancelAdvance.submit')}
@@ -295,11 +319,12 @@ function CancelAdvanceForm({ group, advance, onDone }: { group: GroupDetail; adv
       error={form.operation.error}
       extraErrors={form.extra}
       effect={<EffectSummary lines={potLines(group, cancelAdvanceDelta(advance.amount), t)} />}
-      onSubmit={() => form.post(moneyPaths.cancelAdvance(advance.id), { reason: reason.trim() }, t('savings.cancelAdvance.done'), onDone)}
+      onSubmit={() => form.post(moneyPaths.cancelAdvance(advance.id), { reason: reason.trim(), on }, t('savings.cancelAdvance.done'), onDone)}
       onClose={onDone}
     >
       <AdvanceFacts advance={advance} />
       <Textarea label={t('savings.fields.reason')} description={t('savings.cancelAdvance.reasonHelp')} required data-autofocus autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={form.errors.reason} />
+      <DateField label={t('savings.cancelAdvance.on')} description={t('savings.cancelAdvance.onHelp')} min={advance.approvedOn} value={on} onChange={setOn} error={form.errors.on} />
     </DialogForm>
   );
 }
@@ -353,7 +378,7 @@ function RefundForm({ group, member, onDone }: { group: GroupDetail; member: Gro
     : !isPositive(member.groupSavings)
       ? t('savings.refund.nothing')
       : notDue
-        ? t(`savings.refund.notDue.${group.exitPolicy === 'refund_at_group_end' ? 'groupEnd' : 'leave'}`)
+        ? t(`savings.refund.notDue.${group.exitPolicy !== 'refund_at_group_end' ? 'leave' : group.endsOn === null ? 'noEnd' : 'groupEnd'}`)
         : null;
   return (
     <DialogForm
@@ -636,6 +661,71 @@ function MonthlyAmountForm({ group, onDone }: { group: GroupDetail; onDone: () =
     >
       <AmountInput label={t('savings.group.monthlyAmount')} description={t('savings.fields.amountHelp')} required data-autofocus value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={form.errors.amount} />
       <TextInput type="month" label={t('savings.monthlyAmount.from')} description={t('savings.monthlyAmount.fromHelp')} required value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={form.errors.from} />
+    </DialogForm>
+  );
+}
+
+/** Name, cohort, end date and exit cost of the group (PATCH: only what changed is sent). */
+function EditGroupForm({ group, onDone }: { group: GroupDetail; onDone: () => void }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const form = useChangeForm(EDIT_GROUP_FIELDS);
+  const [values, setValues] = useState(() => groupToEditValues(group, language));
+  // The values last sent: a field's error shows until that field is changed again.
+  const [sent, setSent] = useState<EditGroupValues | null>(null);
+  const set = (key: keyof EditGroupValues) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
+  const errorOf = (key: keyof EditGroupValues) => (sent !== null && sent[key] === values[key] ? form.errors[key] : undefined);
+  const body = editGroupBody(group, values);
+  const date = (value: string | null | undefined) => (value ? (formatDate(value, language) ?? value) : t('savings.groups.noEnd'));
+  const notes: ReactNode[] = [];
+  if (body.name !== undefined) notes.push(t('savings.editGroup.effect.name', { before: group.name, after: body.name }));
+  if (body.cohort !== undefined) notes.push(t('savings.editGroup.effect.cohort', { before: group.cohort, after: body.cohort }));
+  if (body.endsOn !== undefined) notes.push(t('savings.editGroup.effect.endsOn', { before: date(group.endsOn), after: date(body.endsOn) }));
+  if (body.endsOn && group.exitPolicy === 'refund_at_group_end') notes.push(t('savings.editGroup.effect.refundsFrom', { date: date(body.endsOn) }));
+  const cost = body.exitCost !== undefined && isAmount(body.exitCost) && compareAmounts(body.exitCost, '0') >= 0 ? body.exitCost : null;
+  const lines: EffectLine[] = cost !== null ? [{ label: t('savings.group.exitCost'), before: group.exitCost, after: cost }] : [];
+  const unchanged = Object.keys(body).length === 0;
+  return (
+    <DialogForm
+      submitLabel={t('savings.editGroup.submit')}
+      submitting={form.change.isPending}
+      error={form.change.error}
+      extraErrors={form.extra}
+      effect={unchanged ? <EffectSummary lines={[]} notes={[t('savings.editGroup.unchanged')]} /> : <EffectSummary lines={lines} notes={notes} />}
+      onSubmit={() => {
+        if (unchanged) {
+          onDone();
+          return;
+        }
+        setSent(values);
+        form.change.mutate(
+          { method: 'PATCH', path: groupPaths.group(group.id), body },
+          {
+            onSuccess: () => {
+              notifySuccess(t('savings.editGroup.done', { name: body.name ?? group.name }));
+              onDone();
+            },
+          },
+        );
+      }}
+      onClose={onDone}
+    >
+      <Text size="sm">{t('savings.editGroup.intro')}</Text>
+      <TextInput label={t('savings.group.name')} description={t('savings.groups.nameHelp')} required data-autofocus value={values.name} onChange={(e) => set('name')(e.currentTarget.value)} error={errorOf('name')} />
+      <TextInput label={t('savings.group.cohort')} description={t('savings.groups.cohortHelp')} required value={values.cohort} onChange={(e) => set('cohort')(e.currentTarget.value)} error={errorOf('cohort')} />
+      <DateField
+        label={t('savings.group.endsOn')}
+        description={group.exitPolicy === 'refund_at_group_end' ? t('savings.editGroup.endsOnHelpRefund') : t('savings.editGroup.endsOnHelp')}
+        required={false}
+        min={group.startsOn}
+        max=""
+        value={values.endsOn}
+        onChange={set('endsOn')}
+        error={errorOf('endsOn')}
+      />
+      {group.exitPolicy === 'refund_minus_costs' && (
+        <AmountInput label={t('savings.group.exitCost')} description={t('savings.groups.exitCostHelp')} required value={values.exitCost} onChange={(e) => set('exitCost')(e.currentTarget.value)} error={errorOf('exitCost')} />
+      )}
     </DialogForm>
   );
 }

@@ -24,6 +24,7 @@ import {
   ChevronDownIcon,
   CoinsIcon,
   DownloadIcon,
+  EditIcon,
   LockIcon,
   PlusIcon,
   SavingsIcon,
@@ -36,6 +37,7 @@ import { QueryState } from '../../components/QueryState';
 import { CardList, WideTable } from '../../components/ResponsiveList';
 import { SectionCard } from '../../components/SectionCard';
 import { currentLanguage } from '../../i18n';
+import { todayInBrussels } from '../../i18n/format';
 import { isPositive } from './amounts';
 import { SavingsErrorBanner, useDialogState, type DialogState } from './components/ActionDialog';
 import { monthLabel } from './components/chartStyle';
@@ -43,7 +45,7 @@ import { EntryList } from './components/EntryList';
 import { MembersSavingsChart } from './components/MembersSavingsChart';
 import { PotChart } from './components/PotChart';
 import { AdvanceStatusBadge, ArrearsBadge } from './components/StatusBadges';
-import { addMonths, lastTwelveMonths, todayInBrussels } from './dates';
+import { addMonths, lastTwelveMonths } from './dates';
 import { GroupActionDialog, type GroupAction } from './GroupActions';
 import { toMemberBars, toPotSeries } from './savingsSeries';
 
@@ -74,7 +76,22 @@ function GroupDetails({ group }: { group: GroupDetail }) {
             {group.cohort}
           </Badge>
         }
-        description={t(`savings.exitPolicy.${group.exitPolicy}.short`)}
+        description={
+          <span data-testid="group-period">
+            <DateText value={group.startsOn} />
+            {' – '}
+            {group.endsOn ? <DateText value={group.endsOn} /> : t('savings.groups.noEnd')}
+            {' · '}
+            {t(`savings.exitPolicy.${group.exitPolicy}.short`)}
+          </span>
+        }
+        actions={
+          coordinator && (
+            <Button variant="default" leftSection={<EditIcon size={16} />} onClick={() => dialog.open({ kind: 'editGroup' })}>
+              {t('savings.actions.editGroup')}
+            </Button>
+          )
+        }
       />
       <Stack gap="lg">
         <CheckStatus groupId={group.id} />

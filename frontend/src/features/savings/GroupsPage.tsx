@@ -13,9 +13,8 @@ import { notifySuccess } from '../../components/notify';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import { CardList, WideTable } from '../../components/ResponsiveList';
-import { normaliseAmount } from '../households/householdForm';
+import { normaliseAmount, todayInBrussels } from '../../i18n/format';
 import { AmountInput, SavingsErrorBanner } from './components/ActionDialog';
-import { todayInBrussels } from './dates';
 import { otherFieldErrors, savingsFieldErrors } from './problems';
 
 /** The GECS groups (staff): name, cohort, dates, monthly amount, members and pot; coordinators create groups. */
@@ -70,7 +69,6 @@ function Dates({ group }: { group: GroupSummary }) {
 
 function GroupTable({ items }: { items: GroupSummary[] }) {
   const { t } = useTranslation();
-  const withAmount = items.some((group) => group.monthlyAmount !== undefined);
   return (
     <WideTable
       caption={t('savings.groups.tableCaption')}
@@ -81,7 +79,7 @@ function GroupTable({ items }: { items: GroupSummary[] }) {
           <Table.Th scope="col">{t('savings.group.name')}</Table.Th>
           <Table.Th scope="col">{t('savings.group.cohort')}</Table.Th>
           <Table.Th scope="col">{t('savings.group.period')}</Table.Th>
-          {withAmount && <Table.Th scope="col" ta="right">{t('savings.group.monthlyAmount')}</Table.Th>}
+          <Table.Th scope="col" ta="right">{t('savings.group.monthlyAmount')}</Table.Th>
           <Table.Th scope="col" ta="right">{t('savings.group.activeMembers')}</Table.Th>
           <Table.Th scope="col" ta="right">{t('savings.pot.cash')}</Table.Th>
           <Table.Th scope="col">{t('savings.group.exitPolicy')}</Table.Th>
@@ -99,11 +97,9 @@ function GroupTable({ items }: { items: GroupSummary[] }) {
           <Table.Td className="nowrap">
             <Dates group={group} />
           </Table.Td>
-          {withAmount && (
-            <Table.Td ta="right">
-              <MoneyText value={group.monthlyAmount} />
-            </Table.Td>
-          )}
+          <Table.Td ta="right">
+            <MoneyText value={group.monthlyAmount} />
+          </Table.Td>
           <Table.Td ta="right">{group.activeMembers}</Table.Td>
           <Table.Td ta="right">
             <MoneyText value={group.potCash} />
@@ -132,11 +128,9 @@ function GroupCards({ items }: { items: GroupSummary[] }) {
           <Text size="sm" mt={4}>
             <Dates group={group} />
           </Text>
-          {group.monthlyAmount !== undefined && (
-            <Text size="sm">
-              {t('savings.group.monthlyAmount')} <MoneyText value={group.monthlyAmount} />
-            </Text>
-          )}
+          <Text size="sm">
+            {t('savings.group.monthlyAmount')} <MoneyText value={group.monthlyAmount} />
+          </Text>
           <Text size="sm">
             {t('savings.groups.membersShort', { count: group.activeMembers })} · {t('savings.pot.cash')} <MoneyText value={group.potCash} />
           </Text>

@@ -13,6 +13,7 @@ import { MoneyText } from '../../components/MoneyText';
 import { QueryState } from '../../components/QueryState';
 import { SectionCard } from '../../components/SectionCard';
 import { LANGUAGES, currentLanguage } from '../../i18n';
+import { todayInBrussels } from '../../i18n/format';
 import { isPositive } from './amounts';
 import { SavingsErrorBanner, useDialogState } from './components/ActionDialog';
 import { monthLabel } from './components/chartStyle';
@@ -21,7 +22,7 @@ import { EntryList } from './components/EntryList';
 import { SavingsCurveChart } from './components/SavingsCurveChart';
 import { ScrollTable } from './components/ScrollTable';
 import { ArrearsBadge, MonthStatusBadge } from './components/StatusBadges';
-import { lastTwelveMonths, todayInBrussels } from './dates';
+import { lastTwelveMonths } from './dates';
 import { toSavingsCurve } from './savingsSeries';
 
 /** Movements are read from this date: all of a household's history, which stays small (a few hundred lines). */

@@ -8,13 +8,13 @@ import { LoadingState } from '../../components/LoadingState';
 import { QueryState } from '../../components/QueryState';
 import { SectionCard } from '../../components/SectionCard';
 import { currentLanguage } from '../../i18n';
-import { formatMoney } from '../../i18n/format';
+import { formatMoney, todayInBrussels } from '../../i18n/format';
 import { isPositive } from './amounts';
 import { SavingsErrorBanner } from './components/ActionDialog';
 import { monthLabel } from './components/chartStyle';
 import { EntryList } from './components/EntryList';
 import { SavingsCurveChart } from './components/SavingsCurveChart';
-import { lastTwelveMonths, todayInBrussels } from './dates';
+import { lastTwelveMonths } from './dates';
 import { HISTORY_START, hasAnySavings } from './HouseholdSavingsSection';
 import { toSavingsCurve } from './savingsSeries';
 

@@ -1,9 +1,7 @@
-/** Calendar helpers on 'YYYY-MM-DD' and 'YYYY-MM' strings (no Date arithmetic across time zones). */
-
-/** Today in Brussels, as the server counts it ('YYYY-MM-DD'). */
-export function todayInBrussels(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+/**
+ * Calendar helpers on 'YYYY-MM-DD' and 'YYYY-MM' strings (no Date arithmetic across time zones).
+ * Today's date is todayInBrussels in i18n/format.ts.
+ */
 
 /** 'YYYY-MM' moved by n months. */
 export function addMonths(month: string, n: number): string {
