@@ -20,7 +20,8 @@ export function AppModal({ opened, onClose, title, size = 'md', children }: AppM
   return (
     <Modal.Root opened={opened} onClose={onClose} size={size} centered>
       <Modal.Overlay />
-      <Modal.Content>
+      {/* No padding of its own (the theme pads every Paper): the header and body pad themselves, so a long dialog scrolls under its title. */}
+      <Modal.Content p={0}>
         <Modal.Header role="none">
           <Modal.Title fw={650} fz="lg">
             {title}

@@ -1,3 +1,4 @@
+import { daysBetween, today } from '../../lib/dates.ts';
 import type { Knex } from 'knex';
 import type { Language } from '../../lib/locale.ts';
 
@@ -156,17 +157,15 @@ export async function currentPhaseKeys(knex: Knex, householdIds: string[]): Prom
   }));
 }
 
-/** Today's date (UTC) as YYYY-MM-DD: the latest date a journey event may carry. */
+/** Today in Brussels as YYYY-MM-DD (as for money): the latest date a journey event may carry. */
 export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  return today(now);
 }
 
 /** The calendar date of a timestamp in Brussels, where every session takes place. */
 export function brusselsDate(at: Date | string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(at));
+  return today(new Date(at));
 }
 
-/** Whole days from one YYYY-MM-DD date to another. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
+/** Whole days from one YYYY-MM-DD date to another (one place: lib/dates.ts). */
+export { daysBetween };

@@ -1,4 +1,5 @@
 /** Names of journey data in the reader's language, and translated messages for journey problems. */
+import { todayInBrussels } from '../../i18n/format';
 import type { TFunction } from 'i18next';
 import type { ExitReason, Phase } from '../../api/journey';
 import { ApiError } from '../../api/client';
@@ -64,9 +65,9 @@ export function journeyFieldErrors(error: unknown, t: TFunction): Partial<Record
   return out;
 }
 
-/** Today's date (UTC, as the API checks it) as YYYY-MM-DD. */
+/** Today's date in Brussels (as the API checks it) as YYYY-MM-DD. */
 export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
+  return todayInBrussels();
 }
 
 /** A participation rate ("0.8600") as a percentage for the reader ("86 %"); null when there is none. */
