@@ -44,6 +44,8 @@ const statements = [
     CHECK (officer_role IS NULL OR left_on IS NULL),
     UNIQUE (group_id, household_id)
   )`,
+  // A household's memberships, found without reading the group's other members.
+  `CREATE INDEX group_members_household_idx ON group_members (household_id, joined_on)`,
   // A household saves in one group at a time; a group has one officer of each kind.
   `CREATE UNIQUE INDEX group_members_one_active_group ON group_members (household_id) WHERE left_on IS NULL`,
   `CREATE UNIQUE INDEX group_members_one_officer ON group_members (group_id, officer_role) WHERE officer_role IS NOT NULL`,
@@ -96,7 +98,8 @@ const statements = [
   )`,
   `CREATE UNIQUE INDEX ledger_accounts_identity ON ledger_accounts
     (kind, coalesce(group_id, '00000000-0000-0000-0000-000000000000'), coalesce(household_id, '00000000-0000-0000-0000-000000000000'))`,
-  `CREATE INDEX ledger_accounts_household_idx ON ledger_accounts (household_id) WHERE household_id IS NOT NULL`,
+  // A household's accounts (a handful), by kind and group: a deposit finds its account without scanning the group's.
+  `CREATE INDEX ledger_accounts_household_idx ON ledger_accounts (household_id, kind, group_id) WHERE household_id IS NOT NULL`,
   `CREATE INDEX ledger_accounts_group_idx ON ledger_accounts (group_id, kind) WHERE group_id IS NOT NULL`,
   `CREATE TABLE journal_entries (
     id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
