@@ -73,19 +73,21 @@ export interface HouseholdSavings {
   expected: ExpectedVsPaid | null;
 }
 
+/**
+ * A household's balances at the end of a date — group savings, individual savings, advance owed — from
+ * the running balances: two indexed queries, whatever the length of its history.
+ */
+export async function householdBalances(knex: Knex, householdId: string, on: string): Promise<{ groupSavings: Money; individualSavings: Money; outstandingAdvance: Money }> {
+  const totals = await totalsByKind(knex, await householdAccounts(knex, householdId), on);
+  return { groupSavings: totals.group_savings, individualSavings: totals.individual_savings, outstandingAdvance: totals.advance_receivable };
+}
+
+/** Balances plus expected vs paid month by month (which lists every month of membership). */
 export async function householdSavings(knex: Knex, householdId: string, on: string): Promise<HouseholdSavings> {
-  const accounts = await householdAccounts(knex, householdId);
-  const totals = await totalsByKind(knex, accounts, on);
+  const balances = await householdBalances(knex, householdId, on);
   const member = await latestMembership(knex, householdId);
   const expected = member && member.joined_on <= on ? await memberExpectedVsPaid(knex, member, on) : null;
-  return {
-    on,
-    groupId: member?.group_id ?? null,
-    groupSavings: totals.group_savings,
-    individualSavings: totals.individual_savings,
-    outstandingAdvance: totals.advance_receivable,
-    expected,
-  };
+  return { on, groupId: member?.group_id ?? null, ...balances, expected };
 }
 
 export interface PotFigures {
