@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../backend/src/db/knex.ts';
 import { AppError } from '../../backend/src/lib/errors.ts';
-import { assertNotLocked, clearFailures, recordFailure } from '../../backend/src/modules/auth/throttle.ts';
+import { assertNotLocked, clearFailures, purgeStaleThrottles, recordFailure } from '../../backend/src/modules/auth/throttle.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 
 let db: Database;
@@ -41,6 +41,18 @@ describe('login throttling', () => {
     await recordFailure(db.knex, 'email:a@example.org', rule);
     await clearFailures(db.knex, 'email:a@example.org');
     expect(await db.knex('login_throttles').where({ key: 'email:a@example.org' })).toHaveLength(0);
+  });
+
+  it('purges rows whose window is long over and whose lock has ended, and keeps every other', async () => {
+    await db.knex('login_throttles').insert([
+      { key: 'purge:old', failures: 3, window_started_at: db.knex.raw(`now() - interval '2 days'`) },
+      { key: 'purge:old-lock-over', failures: 5, window_started_at: db.knex.raw(`now() - interval '2 days'`), locked_until: db.knex.raw(`now() - interval '1 day'`) },
+      { key: 'purge:old-still-locked', failures: 5, window_started_at: db.knex.raw(`now() - interval '2 days'`), locked_until: db.knex.raw(`now() + interval '1 hour'`) },
+      { key: 'purge:recent', failures: 1, window_started_at: db.knex.raw(`now() - interval '1 hour'`) },
+    ]);
+    await purgeStaleThrottles(db.knex);
+    const left = (await db.knex('login_throttles').where('key', 'like', 'purge:%').orderBy('key')).map((r: { key: string }) => r.key);
+    expect(left).toEqual(['purge:old-still-locked', 'purge:recent']);
   });
 
 });
