@@ -249,6 +249,19 @@ describe('POST /api/auth/activate', () => {
 });
 
 describe('POST /api/auth/password', () => {
+  it('refuses with 429 and Retry-After after 5 wrong current passwords, even the right one, and leaves login open', async () => {
+    const staff = await makeStaff(t.db.knex);
+    const client = await login(t.app, { email: staff.email, password: STAFF_PASSWORD });
+    for (let i = 0; i < 5; i++) {
+      const wrong = problem(await client.post('/api/auth/password', { currentPassword: `not-it-${i}-at-all`, newPassword: 'tout-neuf-2027-ok' }), 400, 'validation_failed');
+      expect(wrong.errors![0]!.path).toBe('currentPassword');
+    }
+    const locked = await client.post('/api/auth/password', { currentPassword: STAFF_PASSWORD, newPassword: 'tout-neuf-2027-ok' });
+    problem(locked, 429, 'too_many_attempts');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(600);
+    await login(t.app, { email: staff.email, password: STAFF_PASSWORD });
+  }, 60_000);
+
   it('changes the password after checking the current one, and audits it without the hash', async () => {
     const staff = await makeStaff(t.db.knex);
     const client = await login(t.app, { email: staff.email, password: STAFF_PASSWORD });

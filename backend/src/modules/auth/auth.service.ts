@@ -112,10 +112,16 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   context: string[],
 ) {
+  // A session is not proof of knowing the password (an unlocked phone, a stolen cookie): guessing the
+  // current one here is throttled like a login.
+  const throttleKey = `password:${actor.userId}`;
+  await assertNotLocked(knex, [throttleKey]);
   const user = (await knex('users').where({ id: actor.userId }).first('password_hash')) as { password_hash: string | null } | undefined;
   if (!(await verifyPassword(user?.password_hash, input.currentPassword))) {
+    await pause(await recordFailure(knex, throttleKey, RULES.passwordChange));
     throw errors.validation([{ path: 'currentPassword', message: 'The current password is wrong' }]);
   }
+  await clearFailures(knex, throttleKey);
   const problem = passwordProblem(input.newPassword, context);
   if (problem) throw errors.validation([{ path: 'newPassword', message: problem }]);
   const passwordHash = await hashPassword(input.newPassword);

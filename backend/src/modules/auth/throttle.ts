@@ -28,6 +28,8 @@ export const RULES = {
   address: { windowMinutes: 15, lockAfter: 30, lockMinutes: 15, slowAfter: 10 },
   /** Activation codes tried from one address; a code has about 59 bits, so no account-wide cap is needed. */
   activationFromAddress: { windowMinutes: 15, lockAfter: 10, lockMinutes: 15, slowAfter: 10 },
+  /** Wrong current passwords given by one signed-in user (e.g. someone at an unlocked phone). */
+  passwordChange: { windowMinutes: 15, lockAfter: 5, lockMinutes: 15, slowAfter: 2 },
 } satisfies Record<string, ThrottleRule>;
 
 /** The throttle keys of a login attempt: the account, the address and the pair of both. */
