@@ -99,6 +99,15 @@ describe('POST /api/auth/login', () => {
     problem(await loginFrom('203.0.113.66', { reference: household.reference, password: HOUSEHOLD_PASSWORD }), 429, 'too_many_attempts');
   });
 
+  it('counts an IPv6 client by its /64: changing address within it does not escape the lock', async () => {
+    const staff = await makeStaff(t.db.knex);
+    for (let i = 0; i < 5; i++) {
+      problem(await loginFrom(`2001:db8:0:1::${i + 1}`, { email: staff.email, password: `wrong-password-${i}` }), 401, 'invalid_credentials');
+    }
+    problem(await loginFrom('2001:db8:0:1:ffff:ffff:ffff:ffff', { email: staff.email, password: STAFF_PASSWORD }), 429, 'too_many_attempts');
+    expect((await loginFrom('2001:db8:0:2::1', { email: staff.email, password: STAFF_PASSWORD })).status).toBe(200);
+  });
+
   it('locks an account for everyone, with Retry-After, after 50 failures spread over many addresses; other accounts stay open', async () => {
     const staff = await makeStaff(t.db.knex);
     const other = await makeStaff(t.db.knex);

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { AppError, errors } from '../../lib/errors.ts';
 import { inTransaction, type Actor } from '../../db/tx.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
-import { assertNotLocked, clearFailures, loginKeys, pause, purgeStaleThrottles, recordFailure, RULES } from './throttle.ts';
+import { assertNotLocked, clearFailures, loginKeys, pause, purgeStaleThrottles, recordFailure, RULES, throttleAddress } from './throttle.ts';
 import { createSession, deleteUserSessions, purgeExpiredSessions } from './sessions.repository.ts';
 
 const INVALID_CREDENTIALS = () =>
@@ -67,7 +67,7 @@ export function activationCodeHash(code: string): string {
  * afterwards the same path resets a forgotten password. The code is consumed; other sessions end.
  */
 export async function activate(knex: Knex, input: { code: string; password: string }, ctx: { ip: string }) {
-  const addressKey = `activate-ip:${ctx.ip}`;
+  const addressKey = `activate-ip:${throttleAddress(ctx.ip)}`;
   await assertNotLocked(knex, [addressKey]);
   const row = (await knex('activation_codes as a')
     .join('households as h', 'h.id', 'a.household_id')

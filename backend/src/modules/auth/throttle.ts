@@ -32,9 +32,27 @@ export const RULES = {
   passwordChange: { windowMinutes: 15, lockAfter: 5, lockMinutes: 15, slowAfter: 2 },
 } satisfies Record<string, ThrottleRule>;
 
+/**
+ * The address a throttle counts: an IPv4 address, or the /64 network of an IPv6 one, since a single
+ * customer (a home line, a cheap server) gets a whole /64 and could otherwise change address at will.
+ */
+export function throttleAddress(ip: string): string {
+  const address = ip.replace(/%.*$/, '').toLowerCase();
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!address.includes(':') || address.split('::').length > 2) return address;
+  const [head = '', tail] = address.split('::', 2);
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  if (groups.length !== 8 || !groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return address;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
 /** The throttle keys of a login attempt: the account, the address and the pair of both. */
 export function loginKeys(account: string, ip: string) {
-  return { accountFromAddress: `${account}|ip:${ip}`, account, address: `ip:${ip}` };
+  const address = throttleAddress(ip);
+  return { accountFromAddress: `${account}|ip:${address}`, account, address: `ip:${address}` };
 }
 
 /** Refuses with 429 when any of the keys is locked. */
