@@ -10,6 +10,7 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
+    // Built for debugging a copy of the build; the server never serves *.map in production (app.ts).
     sourcemap: true,
     rolldownOptions: {
       output: {

@@ -38,6 +38,31 @@ function apiRouter(ctx: AppContext): Router {
   return api;
 }
 
+// The web app uses no camera, microphone, location, payment or device API: a page that cannot ask for
+// them cannot be tricked into it by injected script. clipboard-write stays open to the app itself,
+// for copy buttons (a code, a structured communication). Only features browsers know, to keep
+// the console free of "unrecognized feature" errors.
+const PERMISSIONS_POLICY = [
+  'accelerometer=()', 'autoplay=()', 'bluetooth=()', 'browsing-topics=()', 'camera=()', 'clipboard-read=()',
+  'clipboard-write=(self)', 'display-capture=()', 'encrypted-media=()', 'fullscreen=()', 'geolocation=()',
+  'gyroscope=()', 'hid=()', 'idle-detection=()', 'local-fonts=()', 'magnetometer=()', 'microphone=()', 'midi=()',
+  'payment=()', 'picture-in-picture=()', 'publickey-credentials-get=()', 'screen-wake-lock=()', 'serial=()',
+  'usb=()', 'web-share=()', 'xr-spatial-tracking=()',
+].join(', ');
+
+/** In production, source maps are never served: they would hand out the web app's source. */
+const refuseSourceMaps: RequestHandler = (req, _res, next) => {
+  // Decoded first, as the static server will: "x.js%2Emap" names the same file.
+  let file = req.path;
+  try {
+    file = decodeURIComponent(req.path);
+  } catch {
+    // Undecodable: the static server refuses it too.
+  }
+  if (/\.map$/i.test(file)) next(new AppError(404, 'route_not_found', 'Not found', `No route ${req.method} ${req.path}.`));
+  else next();
+};
+
 const requestId: RequestHandler = (_req, res, next) => {
   res.locals.requestId = randomUUID();
   res.setHeader('X-Request-Id', res.locals.requestId);
@@ -71,6 +96,10 @@ export function createApp(ctx: AppContext): express.Express {
       hsts: ctx.config.secureCookies,
     }),
   );
+  app.use((_req, res, next) => {
+    res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
+    next();
+  });
   app.use((req, res, next) => {
     if (ctx.config.logLevel !== 'silent') {
       const started = process.hrtime.bigint();
@@ -93,6 +122,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api', apiRouter(ctx));
 
   const indexHtml = path.join(ctx.config.webDistDir, 'index.html');
+  if (ctx.config.env === 'production') app.use(refuseSourceMaps);
   app.use(express.static(ctx.config.webDistDir, { index: false, maxAge: '1h', setHeaders: (res, file) => {
     if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
   } }));

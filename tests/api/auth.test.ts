@@ -4,8 +4,11 @@ import { login, problem, setupApp, type TestApp } from '../helpers/app.ts';
 import { HOUSEHOLD_PASSWORD, makeActivatedHousehold, makeHousehold, makeStaff, STAFF_PASSWORD } from '../factories/index.ts';
 
 let t: TestApp;
+/** A login attempt as seen from a client address (the app trusts one proxy's X-Forwarded-For). */
+const loginFrom = (ip: string, body: object) => request(t.app).post('/api/auth/login').set('X-Forwarded-For', ip).send(body);
 beforeAll(async () => {
-  t = await setupApp();
+  // One proxy trusted, as behind the production reverse proxy: X-Forwarded-For names the client's address.
+  t = await setupApp({ trustProxy: 1 });
 });
 afterAll(() => t.close());
 
@@ -70,18 +73,58 @@ describe('POST /api/auth/login', () => {
     expect(body.errors!.map((e) => e.path).sort()).toEqual(['email', 'extra', 'password']);
   });
 
-  it('slows and then refuses repeated failures for one account with 429 and Retry-After, even with the right password', async () => {
+  it('slows and then refuses repeated failures for one account from one address with 429 and Retry-After, even with the right password', async () => {
     const staff = await makeStaff(t.db.knex);
     for (let i = 0; i < 5; i++) {
-      problem(await request(t.app).post('/api/auth/login').send({ email: staff.email, password: `wrong-password-${i}` }), 401, 'invalid_credentials');
+      problem(await loginFrom('198.51.100.10', { email: staff.email, password: `wrong-password-${i}` }), 401, 'invalid_credentials');
     }
-    const locked = await request(t.app).post('/api/auth/login').send({ email: staff.email, password: STAFF_PASSWORD });
+    const locked = await loginFrom('198.51.100.10', { email: staff.email, password: STAFF_PASSWORD });
     problem(locked, 429, 'too_many_attempts');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(600);
-    const state = await t.db.knex('login_throttles').where({ key: `email:${staff.email}` }).first();
+    const state = await t.db.knex('login_throttles').where({ key: `email:${staff.email}|ip:198.51.100.10` }).first();
     expect(state.failures).toBe(5);
     expect(new Date(state.locked_until).getTime()).toBeGreaterThan(Date.now());
   });
+
+  it('locks only the address that failed: the owner still logs in from another address', async () => {
+    const household = await makeActivatedHousehold(t.db.knex);
+    for (let i = 0; i < 5; i++) {
+      problem(await loginFrom('203.0.113.66', { reference: household.reference, password: `wrong-password-${i}` }), 401, 'invalid_credentials');
+    }
+    problem(await loginFrom('203.0.113.66', { reference: household.reference, password: HOUSEHOLD_PASSWORD }), 429, 'too_many_attempts');
+    const owner = await loginFrom('192.0.2.20', { reference: household.reference, password: HOUSEHOLD_PASSWORD });
+    expect(owner.status).toBe(200);
+    expect(owner.body.user.householdId).toBe(household.id);
+    // The owner's success does not unlock the address that was guessing.
+    problem(await loginFrom('203.0.113.66', { reference: household.reference, password: HOUSEHOLD_PASSWORD }), 429, 'too_many_attempts');
+  });
+
+  it('counts an IPv6 client by its /64: changing address within it does not escape the lock', async () => {
+    const staff = await makeStaff(t.db.knex);
+    for (let i = 0; i < 5; i++) {
+      problem(await loginFrom(`2001:db8:0:1::${i + 1}`, { email: staff.email, password: `wrong-password-${i}` }), 401, 'invalid_credentials');
+    }
+    problem(await loginFrom('2001:db8:0:1:ffff:ffff:ffff:ffff', { email: staff.email, password: STAFF_PASSWORD }), 429, 'too_many_attempts');
+    expect((await loginFrom('2001:db8:0:2::1', { email: staff.email, password: STAFF_PASSWORD })).status).toBe(200);
+  });
+
+  it('locks an account for everyone, with Retry-After, after 50 failures spread over many addresses; other accounts stay open', async () => {
+    const staff = await makeStaff(t.db.knex);
+    const other = await makeStaff(t.db.knex);
+    const addresses = Array.from({ length: 10 }, (_, i) => `198.51.100.${100 + i}`);
+    // Each address stays under its own lock (5 failures, the fifth locks that pair): 10 × 5 = 50 in all.
+    await Promise.all(
+      addresses.map(async (ip) => {
+        for (let i = 0; i < 5; i++) {
+          problem(await loginFrom(ip, { email: staff.email, password: `wrong-password-${i}` }), 401, 'invalid_credentials');
+        }
+      }),
+    );
+    const locked = await loginFrom('192.0.2.77', { email: staff.email, password: STAFF_PASSWORD });
+    problem(locked, 429, 'too_many_attempts');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(59 * 60);
+    expect((await loginFrom(addresses[0]!, { email: other.email, password: STAFF_PASSWORD })).status).toBe(200);
+  }, 120_000);
 
   it('refuses login from another site (Origin header)', async () => {
     const staff = await makeStaff(t.db.knex);
@@ -190,6 +233,19 @@ describe('POST /api/auth/activate', () => {
     expect((await request(t.app).post('/api/auth/activate').send({ code, password: 'un-jardin-a-nous-77' })).status).toBe(200);
   });
 
+  it('refuses with 429 and Retry-After after 10 wrong codes from one address, even a right code; other addresses go on', async () => {
+    const household = await makeHousehold(t.db.knex);
+    const { code } = await issue(household.id);
+    const activateFrom = (ip: string, body: object) => request(t.app).post('/api/auth/activate').set('X-Forwarded-For', ip).send(body);
+    for (let i = 0; i < 10; i++) {
+      problem(await activateFrom('198.51.100.200', { code: `WRNG-CODE-000${i}`, password: 'un-jardin-a-nous-77' }), 400, 'invalid_activation_code');
+    }
+    const locked = await activateFrom('198.51.100.200', { code, password: 'un-jardin-a-nous-77' });
+    problem(locked, 429, 'too_many_attempts');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(600);
+    expect((await activateFrom('192.0.2.201', { code, password: 'un-jardin-a-nous-77' })).status).toBe(200);
+  }, 60_000);
+
   it('resets a forgotten password with a new code and ends the old sessions', async () => {
     const household = await makeActivatedHousehold(t.db.knex);
     const before = await login(t.app, { reference: household.reference, password: HOUSEHOLD_PASSWORD });
@@ -202,6 +258,19 @@ describe('POST /api/auth/activate', () => {
 });
 
 describe('POST /api/auth/password', () => {
+  it('refuses with 429 and Retry-After after 5 wrong current passwords, even the right one, and leaves login open', async () => {
+    const staff = await makeStaff(t.db.knex);
+    const client = await login(t.app, { email: staff.email, password: STAFF_PASSWORD });
+    for (let i = 0; i < 5; i++) {
+      const wrong = problem(await client.post('/api/auth/password', { currentPassword: `not-it-${i}-at-all`, newPassword: 'tout-neuf-2027-ok' }), 400, 'validation_failed');
+      expect(wrong.errors![0]!.path).toBe('currentPassword');
+    }
+    const locked = await client.post('/api/auth/password', { currentPassword: STAFF_PASSWORD, newPassword: 'tout-neuf-2027-ok' });
+    problem(locked, 429, 'too_many_attempts');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(600);
+    await login(t.app, { email: staff.email, password: STAFF_PASSWORD });
+  }, 60_000);
+
   it('changes the password after checking the current one, and audits it without the hash', async () => {
     const staff = await makeStaff(t.db.knex);
     const client = await login(t.app, { email: staff.email, password: STAFF_PASSWORD });

@@ -270,6 +270,15 @@ describe('audit trail', () => {
     await expect(t.db.knex('audit_log').update({ actor_label: 'someone else' })).rejects.toThrow(/never be updated or deleted/);
     await expect(t.db.knex('audit_log').delete()).rejects.toThrow(/never be updated or deleted/);
   });
+
+  it('can never be truncated, not even with CASCADE', async () => {
+    await makeHousehold(t.db.knex);
+    const before = (await t.db.knex('audit_log').count({ n: '*' }).first())!.n;
+    expect(Number(before)).toBeGreaterThan(0);
+    await expect(t.db.knex.raw('TRUNCATE audit_log')).rejects.toThrow(/never be updated or deleted/);
+    await expect(t.db.knex.raw('TRUNCATE audit_log RESTART IDENTITY CASCADE')).rejects.toThrow(/never be updated or deleted/);
+    expect((await t.db.knex('audit_log').count({ n: '*' }).first())!.n).toBe(before);
+  });
 });
 
 it('answers anonymous household requests with 401', async () => {

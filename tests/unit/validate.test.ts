@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError, type FieldError } from '../../backend/src/lib/errors.ts';
 import { moneyString } from '../../backend/src/lib/money.ts';
-import { fieldErrors, parseInput, schemas, type RequestSchemas } from '../../backend/src/lib/validate.ts';
+import { fieldErrors, parseInput, schemas, unstorableText, type RequestSchemas } from '../../backend/src/lib/validate.ts';
 
 const ID = '2f1c4b1e-8a6d-4c1e-9a3f-5b7d2e9c0a41';
 
@@ -156,5 +156,34 @@ describe('schemas', () => {
     expect(schemas.uuid.safeParse(ID).success).toBe(true);
     expect(schemas.uuid.safeParse('123').error?.issues[0]?.message).toBe('Must be an id (UUID)');
     expect(schemas.idParams.safeParse({ id: ID, extra: 1 }).success).toBe(false);
+  });
+});
+
+describe('text the database cannot store', () => {
+  const body = z.strictObject({ name: z.string(), notes: z.array(z.string()).optional() });
+  const NUL_MESSAGE = 'Must not contain a NUL character or broken Unicode (an unpaired surrogate)';
+
+  it('names every NUL or unpaired surrogate in params, query and body, nested or in keys, once each', () => {
+    const errs = problems(
+      { params: schemas.idParams, body },
+      request({ params: { id: 'a\u0000' }, query: { q: 'x\u0000' }, body: { name: 'a\ud800', notes: ['ok', '\udc00b'], ['k\u0000']: 1 } }),
+    );
+    expect(errs).toEqual([
+      { path: 'params.id', message: NUL_MESSAGE },
+      { path: 'query.q', message: NUL_MESSAGE },
+      { path: 'name', message: NUL_MESSAGE },
+      { path: 'notes.1', message: NUL_MESSAGE },
+      { path: 'k\u0000', message: NUL_MESSAGE },
+    ]);
+  });
+
+  it('accepts surrogate pairs (emoji) and every other character', () => {
+    expect(unstorableText({ name: 'Famille 👨‍👩‍👧 Ünal\t\n' }, '')).toEqual([]);
+  });
+
+  it('walks a deeply nested body without overflowing the stack', () => {
+    let deep: unknown = 'a\u0000';
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    expect(unstorableText(deep, '')).toHaveLength(1);
   });
 });

@@ -42,6 +42,10 @@ const PG_ERRORS: Record<string, { status: number; code: string; title: string; d
   '22003': { status: 400, code: 'value_out_of_range', title: 'Bad request', detail: 'A number is out of range.' },
   '22001': { status: 400, code: 'value_too_long', title: 'Bad request', detail: 'A value is too long.' },
   '22007': { status: 400, code: 'invalid_value', title: 'Bad request', detail: 'A date has the wrong format.' },
+  // Text the database cannot store (NUL in text, \u0000 in jsonb). lib/validate.ts refuses it in every
+  // request first, naming the field; this is the safety net for text from anywhere else.
+  '22021': { status: 400, code: 'invalid_text', title: 'Bad request', detail: 'A text contains a character that cannot be stored (such as NUL).' },
+  '22P05': { status: 400, code: 'invalid_text', title: 'Bad request', detail: 'A text contains a character that cannot be stored (such as NUL).' },
   '22008': { status: 400, code: 'invalid_value', title: 'Bad request', detail: 'A date is out of range.' },
   PC001: { status: 409, code: 'month_closed', title: 'Conflict', detail: 'The month of this date is closed for the group.' },
   '40001': { status: 409, code: 'retry', title: 'Conflict', detail: 'A concurrent change interfered; try again.' },

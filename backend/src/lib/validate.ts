@@ -32,9 +32,58 @@ export function fieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
   return out;
 }
 
+// PostgreSQL refuses NUL in text (22021) and in jsonb (22P05), and the drivers silently turn an unpaired
+// UTF-16 surrogate (which JSON's "\ud800" escape can produce) into U+FFFD, changing what was sent.
+// Neither is text a person types, so both are refused before any schema or query sees them.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
+export const UNSTORABLE_TEXT_MESSAGE = 'Must not contain a NUL character or broken Unicode (an unpaired surrogate)';
+
+/** A path into a request, linked to its parent so that walking never copies it (see unstorableText). */
+interface PathNode {
+  parent: PathNode | null;
+  key: string;
+}
+
+function pathText(node: PathNode | null): string {
+  const keys: string[] = [];
+  for (let n = node; n; n = n.parent) keys.push(n.key);
+  return keys.reverse().join('.');
+}
+
+/**
+ * Lists every string (value or key) anywhere in a request part that the database could not store
+ * as sent. Iterative with linked paths, so that a deeply nested 1 MB body can neither overflow the
+ * stack nor cost more than one visit per value.
+ */
+export function unstorableText(value: unknown, prefix: string): FieldError[] {
+  const out: FieldError[] = [];
+  // Each entry: a value, its path, and whether its own key is already bad (then it is named once, as the key).
+  const stack: Array<[unknown, PathNode | null, boolean]> = [[value, prefix ? { parent: null, key: prefix } : null, false]];
+  while (stack.length > 0) {
+    const [current, node, badKey] = stack.pop()!;
+    if (badKey) out.push({ path: pathText(node), message: UNSTORABLE_TEXT_MESSAGE });
+    if (typeof current === 'string') {
+      if (!badKey && unstorable(current)) out.push({ path: pathText(node) || '(body)', message: UNSTORABLE_TEXT_MESSAGE });
+    } else if (current !== null && typeof current === 'object') {
+      // Reversed onto the stack, so that problems come out in the order of the fields.
+      for (const [key, child] of Object.entries(current).reverse()) {
+        stack.push([child, { parent: node, key }, unstorable(key)]);
+      }
+    }
+  }
+  return out;
+}
+
 /** Parses and validates params, query and body together, so that every problem is reported at once. */
 export function parseInput<S extends RequestSchemas>(schemas: S, req: Request): Input<S> {
-  const problems: FieldError[] = [];
+  // Every part is checked, even one the route declares no schema for: no route lets such text through.
+  const problems: FieldError[] = [
+    ...unstorableText(req.params, 'params'),
+    ...unstorableText(req.query, 'query'),
+    ...unstorableText(req.body, ''),
+  ];
+  const refused = new Set(problems.map((p) => p.path));
   const result: Record<string, unknown> = { params: undefined, query: undefined, body: undefined };
   // Body paths are bare ("displayName") since forms map them to fields; query and params are prefixed.
   const parts: Array<[keyof RequestSchemas, unknown, string]> = [
@@ -47,7 +96,8 @@ export function parseInput<S extends RequestSchemas>(schemas: S, req: Request): 
     if (!schema) continue;
     const parsed = schema.safeParse(key === 'body' && value === undefined ? {} : value);
     if (parsed.success) result[key] = parsed.data;
-    else problems.push(...fieldErrors(parsed.error, prefix));
+    // A field already refused for its characters is named once, with that reason.
+    else problems.push(...fieldErrors(parsed.error, prefix).filter((p) => !refused.has(p.path)));
   }
   if (problems.length > 0) throw errors.validation(problems);
   return result as unknown as Input<S>;
@@ -58,10 +108,12 @@ export function handle<S extends RequestSchemas>(
   schemas: S,
   fn: (input: Input<S>, req: Request, res: Response) => Promise<void> | void,
 ): RequestHandler {
-  return async (req, res) => {
+  const handler: RequestHandler = async (req, res) => {
     const input = parseInput(schemas, req);
     await fn(input, req, res);
   };
+  // Tagged like policies, so that a test can build requests from each route's own field names.
+  return Object.assign(handler, { schemas });
 }
 
 /** Shared schema pieces. */

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { AppError, errors } from '../../lib/errors.ts';
 import { inTransaction, type Actor } from '../../db/tx.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
-import { ACCOUNT_RULE, ADDRESS_RULE, assertNotLocked, clearFailures, pause, recordFailure } from './throttle.ts';
+import { assertNotLocked, clearFailures, loginKeys, pause, purgeStaleThrottles, recordFailure, RULES, throttleAddress } from './throttle.ts';
 import { createSession, deleteUserSessions, purgeExpiredSessions } from './sessions.repository.ts';
 
 const INVALID_CREDENTIALS = () =>
@@ -21,12 +21,11 @@ interface LoginContext {
   idleHours: number;
 }
 
-/** Checks credentials with throttling per account and per address; opens a session on success. */
+/** Checks credentials with throttling per account and address, per account and per address; opens a session on success. */
 export async function login(knex: Knex, creds: Credentials, ctx: LoginContext) {
   const identifier = (creds.email ?? creds.reference ?? '').trim().toLowerCase();
-  const accountKey = `${creds.email !== undefined ? 'email' : 'reference'}:${identifier}`;
-  const addressKey = `ip:${ctx.ip}`;
-  await assertNotLocked(knex, [accountKey, addressKey]);
+  const keys = loginKeys(`${creds.email !== undefined ? 'email' : 'reference'}:${identifier}`, ctx.ip);
+  await assertNotLocked(knex, [keys.accountFromAddress, keys.account, keys.address]);
 
   const query = knex('users as u').where('u.active', true).first('u.id', 'u.password_hash');
   if (creds.email !== undefined) {
@@ -37,12 +36,19 @@ export async function login(knex: Knex, creds: Credentials, ctx: LoginContext) {
   const user = (await query) as { id: string; password_hash: string | null } | undefined;
   const ok = await verifyPassword(user?.password_hash, creds.password);
   if (!user || !ok) {
-    const waits = await Promise.all([recordFailure(knex, accountKey, ACCOUNT_RULE), recordFailure(knex, addressKey, ADDRESS_RULE)]);
+    const waits = await Promise.all([
+      recordFailure(knex, keys.accountFromAddress, RULES.accountFromAddress),
+      recordFailure(knex, keys.account, RULES.account),
+      recordFailure(knex, keys.address, RULES.address),
+    ]);
     await pause(Math.max(...waits));
     throw INVALID_CREDENTIALS();
   }
-  await clearFailures(knex, accountKey);
+  // Only this address's failures are forgiven: the account-wide count keeps running until its window
+  // ends, so that guessing from many addresses is not reset by the owner logging in between.
+  await clearFailures(knex, keys.accountFromAddress);
   await purgeExpiredSessions(knex);
+  await purgeStaleThrottles(knex);
   return createSession(knex, user.id, { idleHours: ctx.idleHours, ip: ctx.ip, userAgent: ctx.userAgent });
 }
 
@@ -61,7 +67,7 @@ export function activationCodeHash(code: string): string {
  * afterwards the same path resets a forgotten password. The code is consumed; other sessions end.
  */
 export async function activate(knex: Knex, input: { code: string; password: string }, ctx: { ip: string }) {
-  const addressKey = `activate-ip:${ctx.ip}`;
+  const addressKey = `activate-ip:${throttleAddress(ctx.ip)}`;
   await assertNotLocked(knex, [addressKey]);
   const row = (await knex('activation_codes as a')
     .join('households as h', 'h.id', 'a.household_id')
@@ -71,7 +77,7 @@ export async function activate(knex: Knex, input: { code: string; password: stri
     | { id: string; reference: string; display_name: string; organisation_id: string; email: string | null }
     | undefined;
   if (!row) {
-    await pause(await recordFailure(knex, addressKey, { ...ADDRESS_RULE, lockAfter: 10 }));
+    await pause(await recordFailure(knex, addressKey, RULES.activationFromAddress));
     throw new AppError(400, 'invalid_activation_code', 'Invalid code', 'This activation code is wrong, expired or already used.');
   }
   const problem = passwordProblem(input.password, [row.reference, row.display_name, ...(row.email ? [row.email] : [])]);
@@ -106,10 +112,16 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   context: string[],
 ) {
+  // A session is not proof of knowing the password (an unlocked phone, a stolen cookie): guessing the
+  // current one here is throttled like a login.
+  const throttleKey = `password:${actor.userId}`;
+  await assertNotLocked(knex, [throttleKey]);
   const user = (await knex('users').where({ id: actor.userId }).first('password_hash')) as { password_hash: string | null } | undefined;
   if (!(await verifyPassword(user?.password_hash, input.currentPassword))) {
+    await pause(await recordFailure(knex, throttleKey, RULES.passwordChange));
     throw errors.validation([{ path: 'currentPassword', message: 'The current password is wrong' }]);
   }
+  await clearFailures(knex, throttleKey);
   const problem = passwordProblem(input.newPassword, context);
   if (problem) throw errors.validation([{ path: 'newPassword', message: problem }]);
   const passwordHash = await hashPassword(input.newPassword);

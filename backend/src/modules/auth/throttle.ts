@@ -12,8 +12,48 @@ export interface ThrottleRule {
   slowAfter: number;
 }
 
-export const ACCOUNT_RULE: ThrottleRule = { windowMinutes: 15, lockAfter: 5, lockMinutes: 15, slowAfter: 2 };
-export const ADDRESS_RULE: ThrottleRule = { windowMinutes: 15, lockAfter: 30, lockMinutes: 15, slowAfter: 10 };
+/**
+ * The rules, one per kind of key (see docs/ARCHITECTURE.md, Accounts). A lock on one account from one
+ * address refuses only that pair, so that nobody can lock a person out by typing wrong passwords for
+ * their login: the owner still gets in from another address. Guessing spread over many addresses meets
+ * the slower cap per account, which locks everyone: one address gives at most 5 failures per 15 minutes
+ * (20 an hour), so reaching it takes several addresses at once.
+ */
+export const RULES = {
+  /** One login (e-mail or household reference) from one address. */
+  accountFromAddress: { windowMinutes: 15, lockAfter: 5, lockMinutes: 15, slowAfter: 2 },
+  /** One login from every address together. */
+  account: { windowMinutes: 60, lockAfter: 50, lockMinutes: 60, slowAfter: 10 },
+  /** One address, whatever the logins (one password tried on many accounts). */
+  address: { windowMinutes: 15, lockAfter: 30, lockMinutes: 15, slowAfter: 10 },
+  /** Activation codes tried from one address; a code has about 59 bits, so no account-wide cap is needed. */
+  activationFromAddress: { windowMinutes: 15, lockAfter: 10, lockMinutes: 15, slowAfter: 10 },
+  /** Wrong current passwords given by one signed-in user (e.g. someone at an unlocked phone). */
+  passwordChange: { windowMinutes: 15, lockAfter: 5, lockMinutes: 15, slowAfter: 2 },
+} satisfies Record<string, ThrottleRule>;
+
+/**
+ * The address a throttle counts: an IPv4 address, or the /64 network of an IPv6 one, since a single
+ * customer (a home line, a cheap server) gets a whole /64 and could otherwise change address at will.
+ */
+export function throttleAddress(ip: string): string {
+  const address = ip.replace(/%.*$/, '').toLowerCase();
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!address.includes(':') || address.split('::').length > 2) return address;
+  const [head = '', tail] = address.split('::', 2);
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  if (groups.length !== 8 || !groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return address;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
+/** The throttle keys of a login attempt: the account, the address and the pair of both. */
+export function loginKeys(account: string, ip: string) {
+  const address = throttleAddress(ip);
+  return { accountFromAddress: `${account}|ip:${address}`, account, address: `ip:${address}` };
+}
 
 /** Refuses with 429 when any of the keys is locked. */
 export async function assertNotLocked(knex: Knex, keys: string[]): Promise<void> {
@@ -51,6 +91,14 @@ export async function recordFailure(knex: Knex, key: string, rule: ThrottleRule)
 /** Forgets the failures of a key (after a successful login). */
 export async function clearFailures(knex: Knex, key: string): Promise<void> {
   await knex('login_throttles').where({ key }).delete();
+}
+
+/** Removes rows that no longer count: every window is at most an hour and their lock is over. */
+export async function purgeStaleThrottles(knex: Knex): Promise<void> {
+  await knex('login_throttles')
+    .where('window_started_at', '<', knex.raw(`now() - interval '1 day'`))
+    .andWhere((q) => q.whereNull('locked_until').orWhere('locked_until', '<', knex.fn.now()))
+    .delete();
 }
 
 /** Waits, without holding any connection. */
