@@ -12,8 +12,8 @@ import { householdsRoutes } from './modules/households/households.routes.ts';
 import { cohortsRoutes } from './modules/journey/cohorts.routes.ts';
 import { boardRoutes, exitReasonsRoutes, householdJourneyRoutes, phasesRoutes } from './modules/journey/journey.routes.ts';
 import { sessionsRoutes } from './modules/journey/sessions.routes.ts';
-import { advancesRoutes, entriesRoutes, groupsRoutes, householdSavingsRoutes } from './modules/savings/savings.routes.ts';
-import { statementsRoutes } from './modules/savings/statements.routes.ts';
+import { advancesRoutes, entriesRoutes, groupsRoutes, householdSavingsRoutes } from './modules/gecs/gecs.routes.ts';
+import { statementsRoutes } from './modules/statements/statements.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 
 /** Every API resource and where it is mounted; one line per module. */

@@ -18,7 +18,7 @@ import path from 'node:path';
 import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, type Language } from '../../backend/src/lib/locale.ts';
-import { groupEntriesCsv } from '../../backend/src/modules/savings/statement.ts';
+import { groupEntriesCsv } from '../../backend/src/modules/gecs/exports.service.ts';
 import { login, setupApp, type Client, type TestApp } from '../helpers/app.ts';
 import { moneyPost } from '../helpers/money.ts';
 import { HOUSEHOLD_PASSWORD, makeActivatedHousehold, makeHousehold, makeStaff, STAFF_PASSWORD } from '../factories/index.ts';

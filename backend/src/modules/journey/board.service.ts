@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { formatAmount } from '../../lib/money.ts';
-import { arrearsOfHouseholds } from '../savings/reports.ts';
+import { arrearsOfHouseholds } from '../gecs/figures.service.ts';
 import { membershipsOf } from './cohorts.repository.ts';
 import { brusselsDate, daysBetween, loadHistories, loadPhases, replay, todayIso, type Phase } from './journey.history.ts';
 import { listExitReasons } from './journey.repository.ts';

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { access, authOf } from '../../lib/access.ts';
 import { handle } from '../../lib/validate.ts';
-import { verifyStatement } from './statement.ts';
+import { verifyStatement } from './statements.service.ts';
 
 const verifyParams = z.strictObject({
   number: z.string().trim().regex(/^(?:RE-\d{4}-)?\d{1,15}$/i, 'Must be a statement number such as RE-2026-000123'),
