@@ -38,26 +38,55 @@ export async function ownerBalancesOn(
   return result.rows;
 }
 
-/** Registers a statement in the register of issued statements: its number and when. */
+/** What identifies one statement: whose, which period, which language, which content. */
+export interface StatementIdentity {
+  organisationId: string;
+  ownerId: string;
+  from: string;
+  to: string;
+  language: string;
+  contentHash: string;
+}
+
+/**
+ * Registers a statement, or finds the one already registered with the same identity: the unique
+ * index on the identity makes a concurrent twin wait, then meet the first row (ON CONFLICT DO NOTHING).
+ */
 export async function registerStatement(
   trx: Knex.Transaction,
-  id: { organisationId: string; ownerId: string; from: string; to: string; language: string },
+  id: StatementIdentity,
   verificationCode: string,
   actor: Actor,
-): Promise<{ number: number; generatedAt: Date; verificationCode: string }> {
-  const [row] = await trx('issued_statements')
+): Promise<{ number: number; generatedAt: Date; verificationCode: string; created: boolean }> {
+  const [inserted] = await trx('issued_statements')
     .insert({
       organisation_id: id.organisationId,
       household_id: id.ownerId,
       period_from: id.from,
       period_to: id.to,
       language: id.language,
+      content_hash: id.contentHash,
       verification_code: verificationCode,
       generated_by: actor.userId,
       generated_by_label: actor.label,
     })
-    .returning<Array<{ number: number; generated_at: Date | string }>>(['number', 'generated_at']);
-  return { number: Number(row!.number), generatedAt: new Date(row!.generated_at), verificationCode };
+    .onConflict(['organisation_id', 'household_id', 'period_from', 'period_to', 'language', 'content_hash'])
+    .ignore()
+    .returning<Array<{ number: number; generated_at: Date | string; verification_code: string }>>(['number', 'generated_at', 'verification_code']);
+  const row =
+    inserted ??
+    (await trx('issued_statements')
+      .where({
+        organisation_id: id.organisationId,
+        household_id: id.ownerId,
+        period_from: id.from,
+        period_to: id.to,
+        language: id.language,
+        content_hash: id.contentHash,
+      })
+      .first<{ number: number; generated_at: Date | string; verification_code: string } | undefined>('number', 'generated_at', 'verification_code'));
+  if (!row) throw new Error('statement could not be registered');
+  return { number: Number(row.number), generatedAt: new Date(row.generated_at), verificationCode: row.verification_code, created: inserted !== undefined };
 }
 
 /** A registered statement with its owner's identity. */

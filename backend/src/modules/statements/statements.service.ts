@@ -8,6 +8,11 @@
  * reference, period, opening and closing balances, every movement — so the same content always gives
  * the same code and any change of an amount, a date or a movement gives another.
  *
+ * Issuing is idempotent on the content: asking again for the same owner, period and language while
+ * nothing it shows has changed returns the statement already issued (same number, same code, no new
+ * row), so reloading a statement does not mint numbers. A SHA-256 of everything the statement shows
+ * is stored with it; a unique index on (owner, period, language, hash) settles concurrent twins.
+ *
  * Data access per statement: three queries (owner, balances of its accounts on two dates, the
  * period's movements) and one insert; the drawing is statement.pdf.ts. What the owner belongs to (the
  * GECS groups printed in the header) is given by the caller.
@@ -216,19 +221,39 @@ export async function loadStatementContent(knex: Knex, source: StatementSource):
   }
 }
 
+/**
+ * The hash of everything a statement shows but its number and date (owner, books, period, every
+ * figure and movement): two requests with the same hash, owner, period and language are one statement.
+ */
+export function contentHashOf(content: StatementContent): string {
+  const { household, groups, from, to, sections } = content;
+  const canonical = JSON.stringify([
+    'pot-commun/statement-content/1',
+    [household.reference, household.displayName, household.structuredCommunication],
+    groups.map((g) => [g.name, g.cohort]),
+    from,
+    to,
+    ACCOUNTS.map(([account]) => [account, sections[account]]),
+  ]);
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
 /** The statement's file name: statement-H-0042-2025-01-01-2025-12-31.pdf. */
 function statementFilename(reference: string, from: string, to: string): string {
   return `statement-${reference}-${from}-${to}.pdf`;
 }
 
-/** Loads, registers (numbers) and draws one owner's statement. */
+/**
+ * Loads, registers (numbers) and draws one owner's statement. The same owner, period, language and
+ * content give the statement already issued: same number, same code, same date, no new row.
+ */
 export async function issueStatement(knex: Knex, req: StatementRequest): Promise<IssuedStatement> {
   const content = await loadStatementContent(knex, req);
   const language = req.language ?? content.household.preferredLanguage;
   const issued = await inTransaction(knex, req.actor, (trx) =>
     registerStatement(
       trx,
-      { organisationId: req.organisationId, ownerId: req.ownerId, from: req.from, to: req.to, language },
+      { organisationId: req.organisationId, ownerId: req.ownerId, from: req.from, to: req.to, language, contentHash: contentHashOf(content) },
       verificationCodeOf(content),
       req.actor,
     ),
