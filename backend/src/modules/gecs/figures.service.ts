@@ -193,29 +193,14 @@ export async function checkGroup(knex: Knex, groupId: string): Promise<GroupChec
   };
 }
 
-/** An entry as GECS lists it: the ledger's movement in the group's own words. */
-export interface EntryLine {
-  id: string;
-  number: number;
-  kind: string;
-  valueDate: string;
-  memo: string | null;
-  bankReference: string | null;
-  reason: string | null;
+/** An entry as GECS lists it: the ledger's movement in the group's own words (book → group, owner → household, subject → advance). */
+export type EntryLine = Omit<Movement, 'book' | 'owner' | 'subject' | 'effects'> & {
   groupId: string | null;
   householdId: string | null;
   advanceId: string | null;
-  reversesEntryId: string | null;
-  reversesEntryNumber: number | null;
-  reversesEntryDate: string | null;
-  reversesEntryKind: string | null;
-  reversedByEntryId: string | null;
-  reversedByEntryNumber: number | null;
-  createdAt: string;
-  createdBy: string;
   /** Effect on the accounts asked for, per kind, in their normal direction (+ grows, − shrinks), in euros. */
   effects: Partial<Record<AccountKind, Money>>;
-}
+};
 
 function toEntryLine({ book, owner, subject, ...m }: Movement): EntryLine {
   return { ...m, groupId: book, householdId: owner, advanceId: subject };

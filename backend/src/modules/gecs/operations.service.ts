@@ -39,8 +39,10 @@ async function assertHousehold(op: OperationContext, householdId: string): Promi
 export async function deposit(op: OperationContext, householdId: string, input: DepositInput): Promise<DepositResult> {
   const { trx, organisationId } = op;
   const amount = new Money(input.amount);
-  let entry: ledger.PostedEntry;
   let groupId: string | null = null;
+  // Where the money goes (debit) and whose savings it is (credit).
+  let held: string;
+  let saved: string;
   if (input.target === 'group') {
     const target = await depositTarget(trx, organisationId, householdId, input.valueDate);
     if (!target) {
@@ -49,42 +51,28 @@ export async function deposit(op: OperationContext, householdId: string, input: 
     }
     groupId = target.group_id;
     if (target.closed_month && input.valueDate <= monthEnd(target.closed_month)) await assertOpenDate(trx, groupId, input.valueDate);
-    const pot = target.pot ?? (await ensureAccount(trx, organisationId, { kind: 'pot_cash', groupId }));
-    const savings = target.savings ?? (await ensureAccount(trx, organisationId, { kind: 'group_savings', groupId, householdId }));
-    entry = await ledger.postEntry(trx, {
-      organisationId,
-      kind: 'deposit_group',
-      valueDate: input.valueDate,
-      book: groupId,
-      owner: householdId,
-      memo: input.note,
-      bankReference: input.bankReference,
-      idempotencyKey: op.idempotencyKey,
-      actor: op.actor,
-      postings: [
-        { accountId: pot, amount },
-        { accountId: savings, amount: amount.negated() },
-      ],
-    });
+    held = target.pot ?? (await ensureAccount(trx, organisationId, { kind: 'pot_cash', groupId }));
+    saved = target.savings ?? (await ensureAccount(trx, organisationId, { kind: 'group_savings', groupId, householdId }));
   } else {
     await assertHousehold(op, householdId);
-    const holdings = await ensureAccount(trx, organisationId, { kind: 'individual_holdings', householdId });
-    const savings = await ensureAccount(trx, organisationId, { kind: 'individual_savings', householdId });
-    entry = await ledger.postEntry(trx, {
-      organisationId,
-      kind: 'deposit_individual',
-      valueDate: input.valueDate,
-      owner: householdId,
-      memo: input.note,
-      bankReference: input.bankReference,
-      idempotencyKey: op.idempotencyKey,
-      actor: op.actor,
-      postings: [
-        { accountId: holdings, amount },
-        { accountId: savings, amount: amount.negated() },
-      ],
-    });
+    held = await ensureAccount(trx, organisationId, { kind: 'individual_holdings', householdId });
+    saved = await ensureAccount(trx, organisationId, { kind: 'individual_savings', householdId });
   }
+  const entry = await ledger.postEntry(trx, {
+    organisationId,
+    kind: input.target === 'group' ? 'deposit_group' : 'deposit_individual',
+    valueDate: input.valueDate,
+    book: groupId,
+    owner: householdId,
+    memo: input.note,
+    bankReference: input.bankReference,
+    idempotencyKey: op.idempotencyKey,
+    actor: op.actor,
+    postings: [
+      { accountId: held, amount },
+      { accountId: saved, amount: amount.negated() },
+    ],
+  });
   return { entryId: entry.id, entryNumber: entry.number, householdId, groupId, target: input.target, amount: formatAmount(amount), valueDate: input.valueDate };
 }
 

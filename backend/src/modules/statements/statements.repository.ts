@@ -58,32 +58,28 @@ export async function registerStatement(
   verificationCode: string,
   actor: Actor,
 ): Promise<{ number: number; generatedAt: Date; verificationCode: string; created: boolean }> {
+  const identity = {
+    organisation_id: id.organisationId,
+    household_id: id.ownerId,
+    period_from: id.from,
+    period_to: id.to,
+    language: id.language,
+    content_hash: id.contentHash,
+  };
   const [inserted] = await trx('issued_statements')
     .insert({
-      organisation_id: id.organisationId,
-      household_id: id.ownerId,
-      period_from: id.from,
-      period_to: id.to,
-      language: id.language,
-      content_hash: id.contentHash,
+      ...identity,
       verification_code: verificationCode,
       generated_by: actor.userId,
       generated_by_label: actor.label,
     })
-    .onConflict(['organisation_id', 'household_id', 'period_from', 'period_to', 'language', 'content_hash'])
+    .onConflict(Object.keys(identity))
     .ignore()
     .returning<Array<{ number: number; generated_at: Date | string; verification_code: string }>>(['number', 'generated_at', 'verification_code']);
   const row =
     inserted ??
     (await trx('issued_statements')
-      .where({
-        organisation_id: id.organisationId,
-        household_id: id.ownerId,
-        period_from: id.from,
-        period_to: id.to,
-        language: id.language,
-        content_hash: id.contentHash,
-      })
+      .where(identity)
       .first<{ number: number; generated_at: Date | string; verification_code: string } | undefined>('number', 'generated_at', 'verification_code'));
   if (!row) throw new Error('statement could not be registered');
   return { number: Number(row.number), generatedAt: new Date(row.generated_at), verificationCode: row.verification_code, created: inserted !== undefined };
