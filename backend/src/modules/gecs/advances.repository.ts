@@ -2,6 +2,7 @@
 import type { Knex } from 'knex';
 import { Money } from '../../lib/money.ts';
 
+/** An advances row as stored. */
 export interface AdvanceRow {
   id: string;
   group_id: string;

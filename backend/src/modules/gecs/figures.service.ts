@@ -96,6 +96,7 @@ async function potAt(knex: Knex, groupId: string, dates: string[]): Promise<PotF
   return out;
 }
 
+/** A group's pot figures at the end of a date (euros). */
 export async function groupPot(knex: Knex, groupId: string, on: string): Promise<PotFigures> {
   return (await potAt(knex, groupId, [on]))[0]!;
 }

@@ -13,6 +13,7 @@ import { inTransaction, type Actor } from '../../db/tx.ts';
 import { errors } from '../../lib/errors.ts';
 import * as repo from './ledger.repository.ts';
 
+/** The request header carrying the client's key of a money operation. */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 const KEY_PATTERN = /^[\x21-\x7e]{8,200}$/;
 

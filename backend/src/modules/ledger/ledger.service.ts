@@ -41,12 +41,14 @@ export async function accountsOf(knex: Knex, filter: { owner?: string; book?: st
   return repo.listAccounts(knex, filter);
 }
 
+/** One line of an entry: an account and a signed amount. */
 export interface NewPosting {
   accountId: string;
   /** Signed, in euros: debits positive, credits negative. Zero postings are dropped. */
   amount: Money;
 }
 
+/** An entry to post: its kind, date, book, owner and subject, who posts it, and its balanced postings. */
 export interface NewEntry {
   organisationId: string;
   kind: string;
@@ -63,6 +65,7 @@ export interface NewEntry {
   postings: NewPosting[];
 }
 
+/** A posted entry's id and its number (the journal's order). */
 export interface PostedEntry {
   id: string;
   number: number;
@@ -114,6 +117,7 @@ export async function postEntry(trx: Knex.Transaction, entry: NewEntry, onOverdr
   );
 }
 
+/** A posted reversal and the entry it cancels. */
 export interface Reversal {
   entryId: string;
   entryNumber: number;
@@ -123,6 +127,7 @@ export interface Reversal {
   reason: string;
 }
 
+/** What reverseEntry needs: the entry, the reason, who, and the feature's hooks. */
 export interface ReverseRequest {
   organisationId: string;
   entryId: string;

@@ -16,6 +16,7 @@ const verifyQuery = z.strictObject({
   code: z.string().trim().regex(/^[0-9A-Fa-f]{4}(?:[\s-]?[0-9A-Fa-f]{4}){3}$/, 'Must be a verification code such as 8F3A-91C2-0B7D-44E1').optional(),
 });
 
+/** Routes under /api/statements. */
 export function statementsRoutes(ctx: AppContext): Router {
   const router = Router();
   const { knex } = ctx;
