@@ -249,5 +249,5 @@ export async function reverseEntry(op: OperationContext, entryId: string, reason
 /** Closes a month of a group: nothing may be dated in it any more. */
 export async function closeMonth(op: OperationContext, groupId: string, month: string): Promise<{ groupId: string; month: string; closedAt: string; closedBy: string }> {
   await lockGroup(op.trx, op.organisationId, groupId);
-  return { groupId, ...(await ledger.closeMonth(op.trx, op.actor, groupId, month)) };
+  return { groupId, ...(await ledger.closeMonth(op.trx, op.actor, groupId, month, 'group')) };
 }

@@ -290,9 +290,10 @@ export async function closingsOf(knex: Knex, book: string): Promise<Array<{ mont
 
 /**
  * Closes a month ('YYYY-MM') of a book: nothing may be dated in it or before it any more. A month is
- * closed from its next day on, one after the other. The caller holds the book's lock.
+ * closed from its next day on, one after the other. The caller holds the book's lock; `bookName` is
+ * how the feature calls a book in its messages ("group").
  */
-export async function closeMonth(trx: Knex.Transaction, actor: Actor, book: string, month: string, bookName = 'group'): Promise<{ month: string; closedAt: string; closedBy: string }> {
+export async function closeMonth(trx: Knex.Transaction, actor: Actor, book: string, month: string, bookName: string): Promise<{ month: string; closedAt: string; closedBy: string }> {
   if (monthEnd(month) >= today()) throw errors.conflict('month_not_ended', `${month} has not ended yet; a month can be closed from its next day on.`);
   const closed = await closedThrough(trx, book);
   if (closed && monthEnd(month) <= closed) throw errors.conflict('already_closed', `This ${bookName} is closed through ${monthOf(closed)}.`);
