@@ -168,6 +168,29 @@ export async function closingsAt(knex: Knex, accountIds: string[], on: string): 
   return out;
 }
 
+/** Signed closing balances of the accounts matching a filter at the end of each date, in one query. */
+export async function closingsOfAt(
+  knex: Knex,
+  filter: { owner?: string; book?: string; kinds?: readonly string[] },
+  dates: readonly string[],
+): Promise<Array<{ account: Account; on: string; closing: Money }>> {
+  const conditions: Array<[string, Knex.RawBinding]> = [];
+  if (filter.owner) conditions.push(['a.household_id = ?', filter.owner]);
+  if (filter.book) conditions.push(['a.group_id = ?', filter.book]);
+  if (filter.kinds) conditions.push(['a.kind = ANY(?::text[])', [...filter.kinds]]);
+  const where = conditions.map(([sql]) => sql);
+  const bindings: Knex.RawBinding[] = [[...dates], ...conditions.map(([, value]) => value)];
+  const result = (await knex.raw(
+    `SELECT a.id, a.kind, a.group_id, a.household_id, a.normal_sign, to_char(d.as_of, 'YYYY-MM-DD') AS as_of, b.closing
+       FROM ledger_accounts a
+       CROSS JOIN unnest(?::date[]) AS d(as_of)
+       LEFT JOIN LATERAL (SELECT closing FROM account_daily_balances x WHERE x.account_id = a.id AND x.day <= d.as_of ORDER BY x.day DESC LIMIT 1) b ON true
+      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
+    bindings,
+  )) as { rows: Array<AccountRow & { as_of: string; closing: string | null }> };
+  return result.rows.map((r) => ({ account: toAccount(r), on: r.as_of, closing: new Money(r.closing ?? 0) }));
+}
+
 /** The signed closing at a date and the extreme signed closing after it (min for debit-normal, max for credit-normal). */
 export async function closingAndExtremeAfter(knex: Knex, accountId: string, from: string, sign: 1 | -1): Promise<{ atStart: Money; later: Money | null }> {
   const result = (await knex.raw(
@@ -258,6 +281,39 @@ export async function movementRows(knex: Knex, filter: { owner?: string; book?: 
   if (filter.book) q.where('a.group_id', filter.book);
   if (filter.kinds) q.whereIn('a.kind', filter.kinds);
   return q;
+}
+
+/** One posting of a book's entries, with its entry and its account. */
+export interface BookPostingRow {
+  id: string;
+  number: number;
+  kind: string;
+  value_date: string;
+  memo: string | null;
+  bank_reference: string | null;
+  reason: string | null;
+  created_at: Date | string;
+  created_by_label: string;
+  reverses_number: number | null;
+  account_kind: string;
+  normal_sign: number;
+  household_id: string | null;
+  amount: string;
+}
+
+/** Every posting of the entries kept in a book with a value date in a period, by date and entry number. */
+export async function bookPostingRows(knex: Knex, organisationId: string, book: string, from: string, to: string): Promise<BookPostingRow[]> {
+  return knex('journal_entries as e')
+    .join('ledger_postings as p', 'p.entry_id', 'e.id')
+    .join('ledger_accounts as a', 'a.id', 'p.account_id')
+    .leftJoin('journal_entries as o', 'o.id', 'e.reverses_entry_id')
+    .where({ 'e.group_id': book, 'e.organisation_id': organisationId })
+    .whereBetween('e.value_date', [from, to])
+    .orderBy([{ column: 'e.value_date' }, { column: 'e.number' }])
+    .select<BookPostingRow[]>(
+      'e.id', 'e.number', 'e.kind', 'e.value_date', 'e.memo', 'e.bank_reference', 'e.reason', 'e.created_at', 'e.created_by_label',
+      'o.number as reverses_number', 'a.kind as account_kind', 'a.normal_sign', 'a.household_id', 'p.amount',
+    );
 }
 
 /** Claims an idempotency key; false when it was claimed before (then the first claim has committed). */

@@ -196,6 +196,18 @@ export async function balancesAt(knex: Knex, accountIds: string[], on: string): 
   return repo.closingsAt(knex, accountIds, on);
 }
 
+/**
+ * Balances of the accounts of an owner and/or a book (optionally of some kinds) at the end of each
+ * date, in their normal direction (what they hold or owe, in euros): one query for all dates.
+ */
+export async function balancesOfAt(
+  knex: Knex,
+  filter: { owner?: string; book?: string; kinds?: readonly string[] },
+  dates: readonly string[],
+): Promise<Array<{ account: repo.Account; on: string; balance: Money }>> {
+  return (await repo.closingsOfAt(knex, filter, dates)).map((r) => ({ account: r.account, on: r.on, balance: r.closing.times(r.account.normalSign) }));
+}
+
 /** The balance of one account at the end of a date in its normal direction (what it holds or owes); 0 for no account. */
 export async function balanceAt(knex: Knex, accountId: string | null, normalSign: 1 | -1, on: string): Promise<Money> {
   if (!accountId) return new Money(0);
@@ -275,6 +287,43 @@ export async function movements(knex: Knex, filter: { owner?: string; book?: str
     line.effects[row.account_kind] = (line.effects[row.account_kind] ?? new Money(0)).plus(value);
   }
   return [...lines.values()];
+}
+
+/** One posting of a book's entries: the entry, the account's kind and owner, and the effect on that account. */
+export interface BookPosting {
+  entryId: string;
+  entryNumber: number;
+  kind: string;
+  valueDate: string;
+  memo: string | null;
+  bankReference: string | null;
+  reason: string | null;
+  createdAt: Date;
+  createdBy: string;
+  reversesEntryNumber: number | null;
+  accountKind: string;
+  owner: string | null;
+  /** In the account's normal direction (+ grows, − shrinks), in euros. */
+  effect: Money;
+}
+
+/** Every posting of the entries kept in a book with a value date in a period, by date and entry number. */
+export async function bookPostings(knex: Knex, organisationId: string, book: string, from: string, to: string): Promise<BookPosting[]> {
+  return (await repo.bookPostingRows(knex, organisationId, book, from, to)).map((r) => ({
+    entryId: r.id,
+    entryNumber: Number(r.number),
+    kind: r.kind,
+    valueDate: r.value_date,
+    memo: r.memo,
+    bankReference: r.bank_reference,
+    reason: r.reason,
+    createdAt: new Date(r.created_at),
+    createdBy: r.created_by_label,
+    reversesEntryNumber: r.reverses_number === null ? null : Number(r.reverses_number),
+    accountKind: r.account_kind,
+    owner: r.household_id,
+    effect: new Money(r.amount).times(r.normal_sign),
+  }));
 }
 
 /** The last day of the latest closed month of a book, or null when no month is closed. */

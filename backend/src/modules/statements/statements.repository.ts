@@ -1,4 +1,7 @@
-/** SQL of statements: the owner's identity, balances on two dates, the register of issued statements, export rows. */
+/**
+ * SQL of statements: the owner's identity (the registry's columns, read here as bank matching will),
+ * and the register of issued statements. Balances and postings come from the ledger's API.
+ */
 import type { Knex } from 'knex';
 import type { Actor } from '../../db/tx.ts';
 
@@ -19,23 +22,14 @@ export async function findOwner(knex: Knex, organisationId: string, ownerId: str
   return row ?? null;
 }
 
-/** Signed closing balances of an owner's accounts of some kinds at the end of two dates, in one query. */
-export async function ownerBalancesOn(
-  knex: Knex,
-  ownerId: string,
-  kinds: readonly string[],
-  first: string,
-  second: string,
-): Promise<Array<{ kind: string; normal_sign: number; first: string | null; second: string | null }>> {
-  const result = (await knex.raw(
-    `SELECT a.kind, a.normal_sign, b0.closing AS first, b1.closing AS second
-       FROM ledger_accounts a
-       LEFT JOIN LATERAL (SELECT closing FROM account_daily_balances d WHERE d.account_id = a.id AND d.day <= ?::date ORDER BY d.day DESC LIMIT 1) b0 ON true
-       LEFT JOIN LATERAL (SELECT closing FROM account_daily_balances d WHERE d.account_id = a.id AND d.day <= ?::date ORDER BY d.day DESC LIMIT 1) b1 ON true
-      WHERE a.household_id = ? AND a.kind = ANY(?::text[])`,
-    [first, second, ownerId, [...kinds]],
-  )) as { rows: Array<{ kind: string; normal_sign: number; first: string | null; second: string | null }> };
-  return result.rows;
+/** References and names of owners, by id (for the rows of an export). */
+export async function ownerNames(knex: Knex, organisationId: string, ownerIds: string[]): Promise<Map<string, { reference: string; name: string }>> {
+  if (ownerIds.length === 0) return new Map();
+  const rows = await knex('households')
+    .where({ organisation_id: organisationId })
+    .whereIn('id', ownerIds)
+    .select<Array<{ id: string; reference: string; display_name: string }>>('id', 'reference', 'display_name');
+  return new Map(rows.map((r) => [r.id, { reference: r.reference, name: r.display_name }]));
 }
 
 /** What identifies one statement: whose, which period, which language, which content. */
@@ -105,40 +99,4 @@ export async function findIssued(knex: Knex, organisationId: string, number: num
     .where({ 's.number': number, 's.organisation_id': organisationId })
     .first<IssuedRow | undefined>('s.household_id', 'h.reference', 'h.display_name', 's.period_from', 's.period_to', 's.language', 's.verification_code', 's.generated_at', 's.generated_by_label');
   return row ?? null;
-}
-
-/** One posting of a book's entries export, with the entry and the account's owner. */
-export interface BookPostingRow {
-  id: string;
-  number: number;
-  kind: string;
-  value_date: string;
-  memo: string | null;
-  bank_reference: string | null;
-  reason: string | null;
-  created_at: Date | string;
-  created_by_label: string;
-  reverses_number: number | null;
-  account_kind: string;
-  normal_sign: number;
-  household_id: string | null;
-  reference: string | null;
-  display_name: string | null;
-  amount: string;
-}
-
-/** Every posting of a book's entries in a period, by date, entry number and owner reference. */
-export async function bookPostingRows(knex: Knex, organisationId: string, book: string, from: string, to: string): Promise<BookPostingRow[]> {
-  return knex('journal_entries as e')
-    .join('ledger_postings as p', 'p.entry_id', 'e.id')
-    .join('ledger_accounts as a', 'a.id', 'p.account_id')
-    .leftJoin('households as h', 'h.id', 'a.household_id')
-    .leftJoin('journal_entries as o', 'o.id', 'e.reverses_entry_id')
-    .where({ 'e.group_id': book, 'e.organisation_id': organisationId })
-    .whereBetween('e.value_date', [from, to])
-    .orderBy([{ column: 'e.value_date' }, { column: 'e.number' }, { column: 'h.reference' }])
-    .select<BookPostingRow[]>(
-      'e.id', 'e.number', 'e.kind', 'e.value_date', 'e.memo', 'e.bank_reference', 'e.reason', 'e.created_at', 'e.created_by_label',
-      'o.number as reverses_number', 'a.kind as account_kind', 'a.normal_sign', 'a.household_id', 'h.reference', 'h.display_name', 'p.amount',
-    );
 }

@@ -14,7 +14,7 @@
  * is stored with it; a unique index on (owner, period, language, hash) settles concurrent twins.
  *
  * Data access per statement: three queries (owner, balances of its accounts on two dates, the
- * period's movements) and one insert; the drawing is statement.pdf.ts. What the owner belongs to (the
+ * period's movements — the last two through the ledger's API) and one insert; the drawing is statement.pdf.ts. What the owner belongs to (the
  * GECS groups printed in the header) is given by the caller.
  */
 import { createHash } from 'node:crypto';
@@ -26,10 +26,10 @@ import { errors } from '../../lib/errors.ts';
 import { DOCUMENT_TIME_ZONE, isLanguage, type Language } from '../../lib/locale.ts';
 import { Money, formatAmount } from '../../lib/money.ts';
 import { createZip } from '../../lib/zip.ts';
-import { movements, type Movement } from '../ledger/ledger.service.ts';
+import { balancesOfAt, bookPostings, movements, type BookPosting, type Movement } from '../ledger/ledger.service.ts';
 import { renderStatementPdf, type StatementData, type StatementMovement, type StatementSection } from './statement.pdf.ts';
 import { entriesCsvTexts, type EntryKind, type StatementAccount } from './statement.texts.ts';
-import { bookPostingRows, findIssued, findOwner, ownerBalancesOn, registerStatement, type BookPostingRow } from './statements.repository.ts';
+import { findIssued, findOwner, ownerNames, registerStatement } from './statements.repository.ts';
 
 /** Whose statement, for which period, and the books (groups) the owner belonged to then, as printed. */
 export interface StatementSource {
@@ -179,10 +179,10 @@ async function balancesOn(knex: Knex, ownerId: string, first: string, second: st
   const zero = () => Object.fromEntries(ACCOUNTS.map(([a]) => [a, new Money(0)])) as Record<StatementAccount, Money>;
   const a = zero();
   const b = zero();
-  for (const row of await ownerBalancesOn(knex, ownerId, ACCOUNT_KINDS, first, second)) {
-    const account = STATEMENT_ACCOUNT.get(row.kind)!;
-    a[account] = a[account].plus(new Money(row.first ?? 0).times(row.normal_sign));
-    b[account] = b[account].plus(new Money(row.second ?? 0).times(row.normal_sign));
+  for (const row of await balancesOfAt(knex, { owner: ownerId, kinds: ACCOUNT_KINDS }, [first, second])) {
+    const account = STATEMENT_ACCOUNT.get(row.account.kind)!;
+    const totals = row.on === first ? a : b;
+    totals[account] = totals[account].plus(row.balance);
   }
   return [a, b];
 }
@@ -315,27 +315,28 @@ export async function bookEntriesCsv(
   knex: Knex,
   req: { organisationId: string; book: string; bookName: string; from: string; to: string; language: Language },
 ): Promise<{ filename: string; csv: Buffer }> {
-  const rows = await bookPostingRows(knex, req.organisationId, req.book, req.from, req.to);
+  const postings = await bookPostings(knex, req.organisationId, req.book, req.from, req.to);
+  const names = await ownerNames(knex, req.organisationId, [...new Set(postings.flatMap((p) => (p.owner ? [p.owner] : [])))]);
 
   interface EntryGroup {
-    first: BookPostingRow;
+    first: BookPosting;
     pot: Money;
     households: Map<string, { reference: string; name: string; savings: Money | null; advance: Money | null }>;
   }
   const entries = new Map<string, EntryGroup>();
-  for (const row of rows) {
-    let entry = entries.get(row.id);
+  for (const p of postings) {
+    let entry = entries.get(p.entryId);
     if (!entry) {
-      entry = { first: row, pot: new Money(0), households: new Map() };
-      entries.set(row.id, entry);
+      entry = { first: p, pot: new Money(0), households: new Map() };
+      entries.set(p.entryId, entry);
     }
-    const value = new Money(row.amount).times(row.normal_sign);
-    if (row.account_kind === 'pot_cash') entry.pot = entry.pot.plus(value);
-    if (row.household_id && (row.account_kind === 'group_savings' || row.account_kind === 'advance_receivable')) {
-      const h = entry.households.get(row.household_id) ?? { reference: row.reference ?? '', name: row.display_name ?? '', savings: null, advance: null };
-      if (row.account_kind === 'group_savings') h.savings = (h.savings ?? new Money(0)).plus(value);
-      else h.advance = (h.advance ?? new Money(0)).plus(value);
-      entry.households.set(row.household_id, h);
+    if (p.accountKind === 'pot_cash') entry.pot = entry.pot.plus(p.effect);
+    if (p.owner && (p.accountKind === 'group_savings' || p.accountKind === 'advance_receivable')) {
+      const named = names.get(p.owner);
+      const h = entry.households.get(p.owner) ?? { reference: named?.reference ?? '', name: named?.name ?? '', savings: null, advance: null };
+      if (p.accountKind === 'group_savings') h.savings = (h.savings ?? new Money(0)).plus(p.effect);
+      else h.advance = (h.advance ?? new Money(0)).plus(p.effect);
+      entry.households.set(p.owner, h);
     }
   }
 
@@ -346,23 +347,24 @@ export async function bookEntriesCsv(
   ];
   const lines: CsvCell[][] = [];
   for (const { first: e, pot, households } of entries.values()) {
-    const people = households.size > 0 ? [...households.values()] : [null];
+    // An entry's households by reference (code-point order, like the references' digits).
+    const people = households.size > 0 ? [...households.values()].sort((x, y) => (x.reference < y.reference ? -1 : x.reference > y.reference ? 1 : 0)) : [null];
     people.forEach((h, index) => {
       lines.push([
-        Number(e.number),
-        e.value_date,
+        e.entryNumber,
+        e.valueDate,
         t.kinds[e.kind as EntryKind] ?? e.kind,
         h?.reference ?? null,
         h?.name ?? null,
         h?.savings ? csvAmount(h.savings) : null,
         h?.advance ? csvAmount(h.advance) : null,
         index === 0 ? csvAmount(pot) : null,
-        e.reverses_number === null ? null : Number(e.reverses_number),
+        e.reversesEntryNumber,
         e.reason,
-        e.bank_reference,
+        e.bankReference,
         e.memo,
-        brusselsTimestamp(e.created_at),
-        e.created_by_label,
+        brusselsTimestamp(e.createdAt),
+        e.createdBy,
       ]);
     });
   }
