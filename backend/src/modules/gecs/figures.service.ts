@@ -6,11 +6,11 @@
 import type { Knex } from 'knex';
 import { addMonths, monthEnd, monthOf, monthsBetween, today } from '../../lib/dates.ts';
 import { Money, formatAmount, sum } from '../../lib/money.ts';
-import { accountsOf, balancesAt, movements, type Account, type Movement } from '../ledger/ledger.service.ts';
+import { accountsOf, auditBook, balancesAt, movements, netMovedBy, recomputedDays, type Account, type Movement } from '../ledger/ledger.service.ts';
 import { reservationRows } from './advances.repository.ts';
 import { expectedVsPaid, type ExpectedVsPaid } from './expected.ts';
 import { NORMAL_SIGN, type AccountKind } from './gecs.accounts.ts';
-import { accountSums, depositTotals, milestoneEntries, monthlyDeposits, potDays } from './figures.repository.ts';
+import { milestoneEntries } from './figures.repository.ts';
 import { currentGroupsOf, groupEndDate, latestMembership, memberRows, membershipsWithNames, monthlyAmountRows, type MemberRow } from './groups.repository.ts';
 
 /** Sum of balances (normal direction, euros) per account kind at a date. */
@@ -24,10 +24,15 @@ async function totalsByKind(knex: Knex, accounts: Account[], on: string): Promis
   return totals;
 }
 
+/** Group deposits up to a date, net of their reversals (euros): what expected-vs-paid counts as paid. */
+async function groupDepositsBy(knex: Knex, by: 'month' | 'owner', filter: { owner?: string; book: string }, on: string) {
+  return netMovedBy(knex, by, { ...filter, kind: 'group_savings', normalSign: NORMAL_SIGN.group_savings }, 'deposit_group', on);
+}
+
 /** Expected vs paid of a member, month by month, at a date. */
 export async function memberExpectedVsPaid(knex: Knex, member: Pick<MemberRow, 'group_id' | 'household_id' | 'joined_on' | 'left_on'>, on: string): Promise<ExpectedVsPaid> {
   const periods = (await monthlyAmountRows(knex, member.group_id)).map((p) => ({ effectiveFrom: p.effective_from, amount: p.amount }));
-  const payments = await monthlyDeposits(knex, member.household_id, member.group_id, on);
+  const payments = (await groupDepositsBy(knex, 'month', { owner: member.household_id, book: member.group_id }, on)).map((d) => ({ valueDate: d.key, amount: d.amount }));
   const groupEndsOn = await groupEndDate(knex, member.group_id);
   return expectedVsPaid({ periods, joinedOn: member.joined_on, leftOn: member.left_on, groupEndsOn, payments, on });
 }
@@ -129,11 +134,11 @@ export async function groupMembersAt(knex: Knex, groupId: string, on: string): P
   }
   const periods = (await monthlyAmountRows(knex, groupId)).map((p) => ({ effectiveFrom: p.effective_from, amount: p.amount }));
   // Arrears need only what each member paid in total: one aggregate query for the whole group.
-  const paidBy = await depositTotals(knex, groupId, on);
+  const paidBy = new Map((await groupDepositsBy(knex, 'owner', { book: groupId }, on)).map((d) => [d.key, d.amount]));
   const groupEndsOn = await groupEndDate(knex, groupId);
   return members.map((member) => {
     const b = byHousehold.get(member.household_id) ?? { savings: new Money(0), advance: new Money(0) };
-    const total = paidBy.get(member.household_id) ?? '0';
+    const total = paidBy.get(member.household_id) ?? new Money(0);
     const expected = expectedVsPaid({ periods, joinedOn: member.joined_on, leftOn: member.left_on, groupEndsOn, payments: [{ valueDate: on, amount: total }], on });
     return { member, groupSavings: b.savings, outstandingAdvance: b.advance, expected };
   });
@@ -159,19 +164,14 @@ export interface GroupCheck {
  */
 export async function checkGroup(knex: Knex, groupId: string): Promise<GroupCheck> {
   const problems: string[] = [];
-  const sums = await accountSums(knex, groupId);
-  const totals: Record<string, Money> = { pot_cash: new Money(0), advance_receivable: new Money(0), group_savings: new Money(0), group_reserve: new Money(0) };
-  let runningBalancesMatch = true;
-  for (const row of sums) {
-    const posted = new Money(row.posted);
-    totals[row.kind] = (totals[row.kind] ?? new Money(0)).plus(posted.times(NORMAL_SIGN[row.kind]));
-    if (!posted.equals(row.balance) || !posted.equals(row.last_closing ?? 0)) runningBalancesMatch = false;
-  }
+  const audit = await auditBook(knex, groupId);
+  const zero = new Money(0);
+  const totals: Record<string, Money> = { pot_cash: zero, advance_receivable: zero, group_savings: zero, group_reserve: zero, ...audit.postedByKind };
+  let { runningBalancesMatch } = audit;
   // Day by day, the pot's running balance recomputed from postings must equal the stored one and stay ≥ 0.
-  const days = await potDays(knex, groupId);
   let lowest = new Money(0);
-  for (const day of days) {
-    if (!new Money(day.closing).equals(day.recomputed)) runningBalancesMatch = false;
+  for (const day of await recomputedDays(knex, groupId, 'pot_cash')) {
+    if (!day.closing.equals(day.recomputed)) runningBalancesMatch = false;
     lowest = Money.min(lowest, day.recomputed);
   }
   if (!runningBalancesMatch) problems.push('running_balances_differ_from_postings');

@@ -316,6 +316,64 @@ export async function bookPostingRows(knex: Knex, organisationId: string, book: 
     );
 }
 
+/**
+ * Net postings (signed) to the accounts of a kind (of an owner and/or a book) from entries of a kind
+ * and from the reversals of such entries, with a value date up to a date: per month (first day) or
+ * per owner. Read through the postings' (account, date) index.
+ */
+export async function netPostedBy(
+  knex: Knex,
+  by: 'month' | 'owner',
+  filter: { owner?: string; book?: string; kind: string },
+  entryKind: string,
+  on: string,
+): Promise<Array<{ key: string; amount: string }>> {
+  const conditions: Array<[string, Knex.RawBinding]> = [['a.kind = ?', filter.kind]];
+  if (filter.owner) conditions.push(['a.household_id = ?', filter.owner]);
+  if (filter.book) conditions.push(['a.group_id = ?', filter.book]);
+  const key = by === 'month' ? `to_char(date_trunc('month', p.value_date), 'YYYY-MM-DD')` : 'a.household_id::text';
+  const rows = (await knex.raw(
+    `SELECT ${key} AS key, sum(p.amount) AS amount
+       FROM ledger_accounts a
+       JOIN ledger_postings p ON p.account_id = a.id AND p.value_date <= ?::date
+       JOIN journal_entries e ON e.id = p.entry_id
+       LEFT JOIN journal_entries o ON o.id = e.reverses_entry_id
+      WHERE ${conditions.map(([sql]) => sql).join(' AND ')}
+        AND (e.kind = ? OR (e.kind = 'reversal' AND o.kind = ?))
+      GROUP BY 1
+      ORDER BY 1`,
+    [on, ...conditions.map(([, value]) => value), entryKind, entryKind],
+  )) as { rows: Array<{ key: string; amount: string }> };
+  return rows.rows;
+}
+
+/** Per account of a book: its stored balance, the sum of its postings and its last running balance. */
+export async function bookAccountSums(knex: Knex, book: string): Promise<Array<{ id: string; kind: string; normal_sign: number; balance: string; posted: string; last_closing: string | null }>> {
+  const sums = (await knex.raw(
+    `SELECT a.id, a.kind, a.normal_sign, a.balance, coalesce(sum(p.amount), 0) AS posted,
+            (SELECT closing FROM account_daily_balances d WHERE d.account_id = a.id ORDER BY day DESC LIMIT 1) AS last_closing
+       FROM ledger_accounts a LEFT JOIN ledger_postings p ON p.account_id = a.id
+      WHERE a.group_id = ?
+      GROUP BY a.id, a.kind, a.normal_sign, a.balance`,
+    [book],
+  )) as { rows: Array<{ id: string; kind: string; normal_sign: number; balance: string; posted: string; last_closing: string | null }> };
+  return sums.rows;
+}
+
+/** Day by day, the stored running balance of a book's account of a kind and the one recomputed from its postings (signed). */
+export async function recomputedDays(knex: Knex, book: string, kind: string): Promise<Array<{ day: string; closing: string; recomputed: string }>> {
+  const days = (await knex.raw(
+    `SELECT d.day, d.closing, sum(sum(p.amount)) OVER (ORDER BY d.day) AS recomputed
+       FROM account_daily_balances d
+       JOIN ledger_accounts a ON a.id = d.account_id AND a.group_id = ? AND a.kind = ?
+       JOIN ledger_postings p ON p.account_id = d.account_id AND p.value_date = d.day
+      GROUP BY d.day, d.closing
+      ORDER BY d.day`,
+    [book, kind],
+  )) as { rows: Array<{ day: string; closing: string; recomputed: string }> };
+  return days.rows;
+}
+
 /** Claims an idempotency key; false when it was claimed before (then the first claim has committed). */
 export async function claimKey(trx: Knex.Transaction, organisationId: string, key: string, fingerprint: string): Promise<boolean> {
   // Plain SQL on this path: it runs for every money operation.

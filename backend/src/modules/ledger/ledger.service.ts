@@ -326,6 +326,45 @@ export async function bookPostings(knex: Knex, organisationId: string, book: str
   }));
 }
 
+/**
+ * What entries of a kind, net of their reversals, moved on the accounts of a kind (of an owner and/or
+ * a book) up to a date, in the accounts' normal direction (euros): per month ('YYYY-MM-01') or per owner.
+ */
+export async function netMovedBy(
+  knex: Knex,
+  by: 'month' | 'owner',
+  filter: { owner?: string; book?: string; kind: string; normalSign: 1 | -1 },
+  entryKind: string,
+  on: string,
+): Promise<Array<{ key: string; amount: Money }>> {
+  return (await repo.netPostedBy(knex, by, filter, entryKind, on)).map((r) => ({ key: r.key, amount: new Money(r.amount).times(filter.normalSign) }));
+}
+
+/** What a book's postings say, recomputed from the postings alone, against what the running balances store. */
+export interface BookAudit {
+  /** Per account kind, the sum of the postings in the normal direction (euros). */
+  postedByKind: Record<string, Money>;
+  /** Whether every account's stored balance and last running balance equal the sum of its postings. */
+  runningBalancesMatch: boolean;
+}
+
+/** Sums a book's postings per account kind and checks them against the stored balances. */
+export async function auditBook(knex: Knex, book: string): Promise<BookAudit> {
+  const postedByKind: Record<string, Money> = {};
+  let runningBalancesMatch = true;
+  for (const row of await repo.bookAccountSums(knex, book)) {
+    const posted = new Money(row.posted);
+    postedByKind[row.kind] = (postedByKind[row.kind] ?? new Money(0)).plus(posted.times(row.normal_sign));
+    if (!posted.equals(row.balance) || !posted.equals(row.last_closing ?? 0)) runningBalancesMatch = false;
+  }
+  return { postedByKind, runningBalancesMatch };
+}
+
+/** Day by day, the stored running balance of a book's account of a kind and the one recomputed from its postings (signed, euros). */
+export async function recomputedDays(knex: Knex, book: string, kind: string): Promise<Array<{ day: string; closing: Money; recomputed: Money }>> {
+  return (await repo.recomputedDays(knex, book, kind)).map((d) => ({ day: d.day, closing: new Money(d.closing), recomputed: new Money(d.recomputed) }));
+}
+
 /** The last day of the latest closed month of a book, or null when no month is closed. */
 export async function closedThrough(knex: Knex, book: string): Promise<string | null> {
   const month = await repo.latestClosedMonth(knex, book);
