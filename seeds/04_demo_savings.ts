@@ -5,20 +5,11 @@ import { addMonths, monthOf, monthsBetween, today } from '../backend/src/lib/dat
 import { Money, formatAmount } from '../backend/src/lib/money.ts';
 import { formatCommunication } from '../backend/src/lib/structured-communication.ts';
 import { defaultOrganisationId } from '../backend/src/modules/users/users.service.ts';
-import { createGroup, joinGroup, leaveGroup, setMonthlyAmount, setOfficer } from '../backend/src/modules/savings/groups.service.ts';
-import type { ExitPolicy, OfficerRole } from '../backend/src/modules/savings/groups.repository.ts';
-import { once } from '../backend/src/modules/savings/idempotency.ts';
-import {
-  closeMonth,
-  createAdvance,
-  deposit,
-  dividend,
-  payAdvance,
-  refund,
-  repayAdvance,
-  reverseEntry,
-  type OperationContext,
-} from '../backend/src/modules/savings/operations.service.ts';
+import { createGroup, joinGroup, leaveGroup, setMonthlyAmount, setOfficer } from '../backend/src/modules/gecs/groups.service.ts';
+import type { ExitPolicy, OfficerRole } from '../backend/src/modules/gecs/groups.repository.ts';
+import { once } from '../backend/src/modules/ledger/ledger.idempotency.ts';
+import { createAdvance, payAdvance, repayAdvance } from '../backend/src/modules/gecs/advances.service.ts';
+import { closeMonth, deposit, dividend, refund, reverseEntry, type OperationContext } from '../backend/src/modules/gecs/operations.service.ts';
 
 // Two GECS groups with years of monthly deposits, so that the pot and savings charts tell a story:
 // a change of the monthly amount, advances (repaid at the deed, outstanding, approved and waiting),

@@ -4,16 +4,17 @@ import { randomUUID } from 'node:crypto';
 import express, { Router, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { AppContext } from './context.ts';
-import { authenticate } from './lib/access.ts';
 import { AppError, apiNotFound, problemHandler } from './lib/errors.ts';
+import { authenticate } from './modules/auth/auth.middleware.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { householdsRoutes } from './modules/households/households.routes.ts';
 import { cohortsRoutes } from './modules/journey/cohorts.routes.ts';
+import { currentPhaseKeys } from './modules/journey/journey.history.ts';
 import { boardRoutes, exitReasonsRoutes, householdJourneyRoutes, phasesRoutes } from './modules/journey/journey.routes.ts';
 import { sessionsRoutes } from './modules/journey/sessions.routes.ts';
-import { advancesRoutes, entriesRoutes, groupsRoutes, householdSavingsRoutes } from './modules/savings/savings.routes.ts';
-import { statementsRoutes } from './modules/savings/statements.routes.ts';
+import { advancesRoutes, entriesRoutes, groupsRoutes, householdSavingsRoutes } from './modules/gecs/gecs.routes.ts';
+import { statementsRoutes } from './modules/statements/statements.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 
 /** Every API resource and where it is mounted; one line per module. */
@@ -22,7 +23,7 @@ function apiRouter(ctx: AppContext): Router {
   api.use('/health', healthRoutes(ctx));
   api.use('/auth', authRoutes(ctx));
   api.use('/users', usersRoutes(ctx));
-  api.use('/households', householdsRoutes(ctx));
+  api.use('/households', householdsRoutes(ctx, currentPhaseKeys));
   api.use('/households', householdSavingsRoutes(ctx));
   api.use('/groups', groupsRoutes(ctx));
   api.use('/advances', advancesRoutes(ctx));

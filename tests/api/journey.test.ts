@@ -64,7 +64,7 @@ describe('POST /api/households/:id/transitions', () => {
 
   it('refuses dates that do not exist, unknown phases and unknown fields', async () => {
     const h = await makeHousehold(t.db.knex);
-    expect(problem(await move(h.id, 'information', '2025-02-30'), 400, 'validation_failed').errors).toEqual([{ path: 'on', message: 'Must be a real date' }]);
+    expect(problem(await move(h.id, 'information', '2025-02-30'), 400, 'validation_failed').errors).toEqual([{ path: 'on', message: 'Must be a real date written YYYY-MM-DD' }]);
     expect(problem(await move(h.id, 'purchase', '2025-02-03'), 400, 'validation_failed').errors).toEqual([{ path: 'phase', message: 'Unknown phase' }]);
     const res = await referent.post(`/api/households/${h.id}/transitions`, { phase: 'action', on: '2025-01-01', author: 'me' });
     expect(problem(res, 400, 'validation_failed').errors).toEqual([{ path: 'author', message: 'Unknown field' }]);

@@ -14,20 +14,12 @@ import { addDays } from '../../backend/src/lib/dates.ts';
 import { AppError } from '../../backend/src/lib/errors.ts';
 import { allocate, formatAmount, Money, sum } from '../../backend/src/lib/money.ts';
 import { defaultOrganisationId } from '../../backend/src/modules/users/users.service.ts';
-import { createGroup, joinGroup, leaveGroup, updateGroup } from '../../backend/src/modules/savings/groups.service.ts';
-import { NORMAL_SIGN, signedBalancesAt, type AccountKind } from '../../backend/src/modules/savings/ledger.ts';
-import {
-  cancelAdvance,
-  createAdvance,
-  deposit,
-  dividend,
-  payAdvance,
-  refund,
-  repayAdvance,
-  reverseEntry,
-  type OperationContext,
-} from '../../backend/src/modules/savings/operations.service.ts';
-import { checkGroup } from '../../backend/src/modules/savings/reports.ts';
+import { createGroup, joinGroup, leaveGroup, updateGroup } from '../../backend/src/modules/gecs/groups.service.ts';
+import { NORMAL_SIGN, type AccountKind } from '../../backend/src/modules/gecs/gecs.accounts.ts';
+import { balancesAt as signedBalancesAt } from '../../backend/src/modules/ledger/ledger.service.ts';
+import { cancelAdvance, createAdvance, payAdvance, repayAdvance } from '../../backend/src/modules/gecs/advances.service.ts';
+import { deposit, dividend, refund, reverseEntry, type OperationContext } from '../../backend/src/modules/gecs/operations.service.ts';
+import { checkGroup } from '../../backend/src/modules/gecs/figures.service.ts';
 import { makeHousehold } from '../factories/index.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 

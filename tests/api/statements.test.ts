@@ -18,7 +18,7 @@ import path from 'node:path';
 import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, type Language } from '../../backend/src/lib/locale.ts';
-import { groupEntriesCsv } from '../../backend/src/modules/savings/statement.ts';
+import { groupEntriesCsv } from '../../backend/src/modules/gecs/exports.service.ts';
 import { login, setupApp, type Client, type TestApp } from '../helpers/app.ts';
 import { moneyPost } from '../helpers/money.ts';
 import { HOUSEHOLD_PASSWORD, makeActivatedHousehold, makeHousehold, makeStaff, STAFF_PASSWORD } from '../factories/index.ts';
@@ -185,14 +185,14 @@ describe('a household statement', () => {
     first = { number, code, text };
   });
 
-  it('registers each statement with its own number, and gives the same content the same code', async () => {
+  it('gives the same statement again while nothing changed: same number, same code, one row', async () => {
     const again = pdfText((await download(coordinator, `/api/households/${ids.A}/statement.pdf?from=${FROM}&to=${TO}`)).body);
     const number = /RE-\d{4}-\d{6}/.exec(again)![0];
-    expect(number).not.toBe(first.number);
+    expect(number).toBe(first.number);
     expect(again).toContain(first.code);
     const rows = await t.db.knex('issued_statements').where({ household_id: ids.A }).orderBy('number');
-    expect(rows).toHaveLength(2);
-    expect(rows.map((r) => r.verification_code)).toEqual([first.code, first.code]);
+    expect(rows).toHaveLength(1);
+    expect(rows.map((r) => r.verification_code)).toEqual([first.code]);
     expect(rows[0]).toMatchObject({ period_from: FROM, period_to: TO, language: 'fr' });
   });
 
@@ -277,9 +277,16 @@ describe('a household statement', () => {
 
 describe('access to statements and exports', () => {
   it('lets a household download its own statement and no one else’s', async () => {
+    const count = async () => Number((await t.db.knex('issued_statements').where({ household_id: ids.A }).count<Array<{ n: string }>>('* as n'))[0]!.n);
+    const before = await count();
     const own = await download(householdA, `/api/households/${ids.A}/statement.pdf?from=${FROM}&to=${TO}`);
     expect(own.status).toBe(200);
     expect(plain(pdfText(own.body))).toContain('Famille Œzdemir-Ñúñez');
+    // Staff issued this very statement already: the household gets it, and no new number.
+    expect(await count()).toBe(before);
+    const fresh = await download(householdA, `/api/households/${ids.A}/statement.pdf?from=2025-04-01&to=${TO}`);
+    expect(fresh.status).toBe(200);
+    expect(await count()).toBe(before + 1);
     const rows = await t.db.knex('issued_statements').where({ household_id: ids.A }).orderBy('number', 'desc').first();
     expect(rows.generated_by_label).toBe(`household ${refs.A}`);
     expect((await householdA.get(`/api/households/${ids.B}/statement.pdf?from=${FROM}&to=${TO}`)).status).toBe(404);
@@ -376,5 +383,47 @@ describe('the group’s entries CSV', () => {
     const en = (await groupEntriesCsv(t.db.knex, { organisationId, groupId, from: FROM, to: TO, language: 'en' })).csv.toString('utf8');
     expect(en.split('\r\n')[0]).toMatch(/^\uFEFFTransaction no\.;Value date;Kind;/);
     expect(en).toContain(';Dividend;');
+  });
+});
+
+// Last in the file: it records a deposit in B's first quarter.
+describe('issuing a statement is idempotent on its content', () => {
+  const Q1 = 'from=2025-01-01&to=2025-03-31';
+  const numberAndCode = (pdf: Buffer) => {
+    const text = plain(pdfText(pdf));
+    return { number: /RE-\d{4}-\d{6}/.exec(text)![0], code: /[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}/.exec(text)![0] };
+  };
+  const rowsOf = (from: string, to: string) => t.db.knex('issued_statements').where({ household_id: ids.B, period_from: from, period_to: to });
+
+  it('answers the same request twice with the same number and code, and one row', async () => {
+    const first = numberAndCode((await download(coordinator, `/api/households/${ids.B}/statement.pdf?${Q1}`)).body);
+    const second = numberAndCode((await download(referent, `/api/households/${ids.B}/statement.pdf?${Q1}`)).body);
+    expect(second).toEqual(first);
+    expect(await rowsOf('2025-01-01', '2025-03-31')).toHaveLength(1);
+    // Another language is another statement (same code: the code leaves out the words).
+    const en = numberAndCode((await download(coordinator, `/api/households/${ids.B}/statement.pdf?${Q1}&lang=en`)).body);
+    expect(en.number).not.toBe(first.number);
+    expect(en.code).toBe(first.code);
+    expect(await rowsOf('2025-01-01', '2025-03-31')).toHaveLength(2);
+  });
+
+  it('registers one statement when two identical requests arrive at once', async () => {
+    const [x, y] = await Promise.all([
+      download(coordinator, `/api/households/${ids.B}/statement.pdf?from=2025-02-01&to=2025-02-28`),
+      download(referent, `/api/households/${ids.B}/statement.pdf?from=2025-02-01&to=2025-02-28`),
+    ]);
+    expect(numberAndCode(x.body)).toEqual(numberAndCode(y.body));
+    expect(await rowsOf('2025-02-01', '2025-02-28')).toHaveLength(1);
+  });
+
+  it('gives a new number once a deposit is recorded in the period', async () => {
+    const before = numberAndCode((await download(coordinator, `/api/households/${ids.B}/statement.pdf?${Q1}`)).body);
+    await deposit('B', { amount: '100.00', valueDate: '2025-03-05' });
+    const after = numberAndCode((await download(coordinator, `/api/households/${ids.B}/statement.pdf?${Q1}`)).body);
+    expect(after.number).not.toBe(before.number);
+    expect(after.code).not.toBe(before.code);
+    expect(await rowsOf('2025-01-01', '2025-03-31').where({ language: 'nl' })).toHaveLength(2);
+    // The first one is still genuine, and says the ledger changed since.
+    expect((await referent.get(`/api/statements/${before.number}/verify?code=${before.code}`)).body).toMatchObject({ issued: true, codeMatches: true, ledgerUnchanged: false });
   });
 });

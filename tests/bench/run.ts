@@ -20,13 +20,15 @@ import { migrateLatest } from '../../backend/src/db/migrate.ts';
 import { inTransaction } from '../../backend/src/db/tx.ts';
 import { addMonths, monthEnd, today } from '../../backend/src/lib/dates.ts';
 import { defaultOrganisationId } from '../../backend/src/modules/users/users.service.ts';
-import { once } from '../../backend/src/modules/savings/idempotency.ts';
-import { signedBalancesAt } from '../../backend/src/modules/savings/ledger.ts';
-import { createAdvance, deposit, type OperationContext } from '../../backend/src/modules/savings/operations.service.ts';
-import { depositBody } from '../../backend/src/modules/savings/savings.schemas.ts';
-import { groupPot, householdBalances, householdSavings } from '../../backend/src/modules/savings/reports.ts';
-import { issueStatement, loadStatementContent, verificationCodeOf } from '../../backend/src/modules/savings/statement.ts';
-import { renderStatementPdf, type StatementData } from '../../backend/src/modules/savings/statement.pdf.ts';
+import { once } from '../../backend/src/modules/ledger/ledger.idempotency.ts';
+import { balancesAt as signedBalancesAt } from '../../backend/src/modules/ledger/ledger.service.ts';
+import { createAdvance } from '../../backend/src/modules/gecs/advances.service.ts';
+import { deposit, type OperationContext } from '../../backend/src/modules/gecs/operations.service.ts';
+import { depositBody } from '../../backend/src/modules/gecs/gecs.schemas.ts';
+import { groupPot, householdBalances, householdSavings } from '../../backend/src/modules/gecs/figures.service.ts';
+import { householdStatementSource, issueHouseholdStatement as issueStatement } from '../../backend/src/modules/gecs/exports.service.ts';
+import { loadStatementContent, verificationCodeOf } from '../../backend/src/modules/statements/statements.service.ts';
+import { renderStatementPdf, type StatementData } from '../../backend/src/modules/statements/statement.pdf.ts';
 import { cpuSecondsSince, msSince, percentile, perSecond, sample, samplePair } from './measure.ts';
 import { BENCH_ACTOR, insertGroup, insertHouseholds, insertMonthlyDeposits, type SeededGroup } from './seed.ts';
 
@@ -279,7 +281,7 @@ async function measureStatements(knex: Knex, w: World): Promise<Row[] | string> 
   // The same statements as plain data, read once beforehand: the baseline and the render-only figure time drawing alone.
   const data: StatementData[] = [];
   for (let i = 0; i < 20; i++) {
-    const content = await loadStatementContent(knex, w.organisationId, members[i % members.length]!.id, from, to);
+    const content = await loadStatementContent(knex, await householdStatementSource(knex, w.organisationId, members[i % members.length]!.id, from, to));
     data.push({
       language: 'fr',
       organisationName,

@@ -3,7 +3,7 @@
  * April 2025; the household joins on 15 January.
  */
 import { describe, expect, it } from 'vitest';
-import { amountForMonth, expectedVsPaid } from '../../backend/src/modules/savings/expected.ts';
+import { amountForMonth, expectedVsPaid } from '../../backend/src/modules/gecs/expected.ts';
 
 const periods = [
   { effectiveFrom: '2025-01-01', amount: '100.00' },

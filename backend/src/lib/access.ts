@@ -1,11 +1,21 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import type { Knex } from 'knex';
-import { parse as parseCookies } from 'cookie';
 import type { Config } from '../config.ts';
 import type { Actor } from '../db/tx.ts';
 import { AppError, errors } from './errors.ts';
-import { loadSession, touchSession, type SessionUser } from '../modules/auth/sessions.repository.ts';
+import type { Language } from './locale.ts';
+
+/** The person behind a session, as every route sees it (loaded by modules/auth/auth.middleware.ts). */
+export interface SessionUser {
+  id: string;
+  organisationId: string;
+  role: 'coordinator' | 'referent' | 'household';
+  name: string;
+  email: string | null;
+  householdId: string | null;
+  householdReference: string | null;
+  preferredLanguage: Language | null;
+}
 
 /** The authenticated caller of a request. */
 export interface Auth {
@@ -26,22 +36,6 @@ const STAFF: Role[] = ['coordinator', 'referent'];
 /** Name of the session cookie; the __Host- prefix (Secure, path /, no domain) when cookies are secure. */
 export function sessionCookieName(cfg: Pick<Config, 'secureCookies'>): string {
   return cfg.secureCookies ? '__Host-pc_session' : 'pc_session';
-}
-
-/** Loads the session named by the cookie, if any, into req.auth. Never refuses: policies do. */
-export function authenticate(knex: Knex, cfg: Config): RequestHandler {
-  const cookieName = sessionCookieName(cfg);
-  return async (req, _res, next) => {
-    const token = parseCookies(req.headers.cookie ?? '')[cookieName];
-    if (token && token.length <= 100) {
-      const session = await loadSession(knex, token);
-      if (session) {
-        req.auth = { sessionId: session.id, csrfToken: session.csrfToken, user: session.user };
-        if (Date.now() - new Date(session.lastSeenAt).getTime() > 60_000) await touchSession(knex, session.id, cfg.sessionIdleHours);
-      }
-    }
-    next();
-  };
 }
 
 /** What a policy declares; the route-walking test reads it. */

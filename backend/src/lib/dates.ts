@@ -57,6 +57,11 @@ export function monthsBetween(a: string, b: string): string[] {
   return out;
 }
 
+/** How many months from a to b inclusive ('YYYY-MM' or dates in them); 0 or less when b is before a. */
+export function monthCount(a: string, b: string): number {
+  return (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7)) + 1;
+}
+
 /** Whole days from a to b (b − a). */
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);

@@ -109,3 +109,13 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
 export const apiNotFound: RequestHandler = (req, _res, next) => {
   next(new AppError(404, 'route_not_found', 'Not found', `No route ${req.method} ${req.originalUrl.split('?')[0]}.`));
 };
+
+/**
+ * The name of the CHECK constraint a PostgreSQL error broke (code 23514), or null: lets a module turn
+ * the database's refusal of one of its own rules into the domain error that names it, while every
+ * other database error keeps the one mapping above.
+ */
+export function brokenCheck(err: unknown): string | null {
+  const e = err as { code?: unknown; constraint?: unknown } | undefined;
+  return e?.code === '23514' && typeof e.constraint === 'string' ? e.constraint : null;
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatAmountInput, formatMoney, normaliseAmount, todayInBrussels } from './format';
+import { formatAmountInput, formatMoney, monthLabel, normaliseAmount, todayInBrussels } from './format';
 
 describe('normaliseAmount', () => {
   it('reads Belgian and English ways of typing an amount as a decimal string', () => {
@@ -72,5 +72,20 @@ describe('todayInBrussels', () => {
     // 22:30 UTC on 30 June is 00:30 on 1 July in Brussels (UTC+2 in summer).
     expect(todayInBrussels(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
     expect(todayInBrussels(new Date('2026-06-30T21:30:00Z'))).toBe('2026-06-30');
+  });
+});
+
+describe('monthLabel', () => {
+  it('names a month short for chart ticks, long for text, or by name alone', () => {
+    expect(monthLabel('2025-04', 'fr')).toBe('avr. 25');
+    expect(monthLabel('2025-04', 'fr', 'long')).toBe('avril 2025');
+    expect(monthLabel('2025-06', 'fr', 'name')).toBe('juin');
+    expect(monthLabel('2025-06', 'en', 'name')).toBe('Jun');
+    expect(monthLabel('2025-01', 'nl', 'long')).toBe('januari 2025');
+  });
+
+  it('gives back what is not a month', () => {
+    expect(monthLabel('2025-13', 'fr')).toBe('2025-13');
+    expect(monthLabel('soon', 'en', 'long')).toBe('soon');
   });
 });

@@ -84,3 +84,15 @@ export function formatDate(value: string, language: Language, withTime = false):
     timeZone: calendarDate ? 'UTC' : TIME_ZONE,
   }).format(date);
 }
+
+/** How a month is named: "avr. 25" (short, chart ticks), "avril 2025" (long, text and tables), "avr." (name only, a year's twelve bars). */
+export type MonthForm = 'short' | 'long' | 'name';
+
+/** A month 'YYYY-MM' named in the reader's language; the text itself when it is not a month. */
+export function monthLabel(month: string, language: Language, form: MonthForm = 'short'): string {
+  const [year, m] = month.split('-').map(Number);
+  if (!year || !m || m < 1 || m > 12) return month;
+  const options: Intl.DateTimeFormatOptions =
+    form === 'name' ? { month: 'short' } : form === 'long' ? { month: 'long', year: 'numeric' } : { month: 'short', year: '2-digit' };
+  return new Intl.DateTimeFormat(localeFor(language), { ...options, timeZone: 'UTC' }).format(new Date(Date.UTC(year, m - 1, 15, 12)));
+}

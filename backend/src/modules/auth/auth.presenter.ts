@@ -1,4 +1,4 @@
-import type { SessionUser } from './sessions.repository.ts';
+import type { SessionUser } from '../../lib/access.ts';
 
 /** The signed-in user as the client sees it (login and /me). */
 export function presentSessionUser(user: SessionUser) {

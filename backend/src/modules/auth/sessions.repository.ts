@@ -1,18 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { Language } from '../../lib/locale.ts';
-
-/** The person behind a session, as every route sees it. */
-export interface SessionUser {
-  id: string;
-  organisationId: string;
-  role: 'coordinator' | 'referent' | 'household';
-  name: string;
-  email: string | null;
-  householdId: string | null;
-  householdReference: string | null;
-  preferredLanguage: Language | null;
-}
+import type { SessionUser } from '../../lib/access.ts';
 
 export interface LoadedSession {
   id: string;

@@ -2,10 +2,15 @@ import { formatOptionalAmount } from '../../lib/money.ts';
 import { formatCommunication } from '../../lib/structured-communication.ts';
 import type { AuditRow, Household } from './households.repository.ts';
 
+/** Key of the journey phase the household is in, derived from its history; null before any and after an exit. */
+interface WithPhase {
+  currentPhase: string | null;
+}
+
 type Viewer = 'staff' | 'household';
 
 /** A household as the API shows it; staff-only fields (notes) never reach the household itself. */
-export function presentHousehold(h: Household, viewer: Viewer) {
+export function presentHousehold(h: Household & WithPhase, viewer: Viewer) {
   return {
     id: h.id,
     reference: h.reference,
@@ -30,7 +35,7 @@ export function presentHousehold(h: Household, viewer: Viewer) {
 }
 
 /** A line of the households list. */
-export function presentHouseholdSummary(h: Household & { membersCount: number }) {
+export function presentHouseholdSummary(h: Household & WithPhase & { membersCount: number }) {
   return {
     id: h.id,
     reference: h.reference,

@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
 import type { Language } from '../../lib/locale.ts';
-import { currentPhaseKeys } from '../journey/journey.history.ts';
 import type { ListHouseholdsQuery } from './households.schemas.ts';
 
 /** A member of a household. */
@@ -38,8 +37,6 @@ export interface Household {
   notes: string | null;
   members: Member[];
   account: AccountState;
-  /** Key of the journey phase the household is in, derived from its history; null before any and after an exit. */
-  currentPhase: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -86,7 +83,7 @@ function toMember(r: MemberRow): Member {
   return { id: r.id, firstName: r.first_name, lastName: r.last_name, kind: r.kind, birthYear: r.birth_year };
 }
 
-function toHousehold(r: HouseholdRow, members: Member[], currentPhase: string | null): Household {
+function toHousehold(r: HouseholdRow, members: Member[]): Household {
   return {
     id: r.id,
     organisationId: r.organisation_id,
@@ -108,7 +105,6 @@ function toHousehold(r: HouseholdRow, members: Member[], currentPhase: string | 
       status: r.has_account ? 'active' : r.code_expires_at ? 'code_issued' : 'none',
       codeExpiresAt: r.code_expires_at,
     },
-    currentPhase,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -119,8 +115,7 @@ export async function findHousehold(knex: Knex, organisationId: string, id: stri
   const row = (await baseQuery(knex).where({ 'h.id': id, 'h.organisation_id': organisationId }).first()) as HouseholdRow | undefined;
   if (!row) return undefined;
   const members = (await knex('household_members').where({ household_id: id }).orderBy('position')) as MemberRow[];
-  const phases = await currentPhaseKeys(knex, [id]);
-  return toHousehold(row, members.map(toMember), phases.get(id) ?? null);
+  return toHousehold(row, members.map(toMember));
 }
 
 /** A page of households matching a search, by name; members are counted, not loaded. */
@@ -152,8 +147,7 @@ export async function listHouseholds(
     .orderByRaw('lower(h.display_name), h.reference')
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)) as HouseholdRow[];
-  const phases = await currentPhaseKeys(knex, rows.map((r) => r.id));
-  return { items: rows.map((r) => ({ ...toHousehold(r, [], phases.get(r.id) ?? null), membersCount: r.members_count })), total: Number(countRow?.n ?? 0) };
+  return { items: rows.map((r) => ({ ...toHousehold(r, []), membersCount: r.members_count })), total: Number(countRow?.n ?? 0) };
 }
 
 /** Inserts a household row; reference and communication are given by the service. */

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { Knex } from 'knex';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { access, actorOf, authOf } from '../../lib/access.ts';
@@ -6,7 +7,7 @@ import { AppError } from '../../lib/errors.ts';
 import { handle, schemas } from '../../lib/validate.ts';
 import { activationCodeHash } from '../auth/auth.service.ts';
 import { createHouseholdBody, letterBody, listHouseholdsQuery, updateHouseholdBody } from './households.schemas.ts';
-import { householdAudit, isLiveActivationCode, listHouseholds } from './households.repository.ts';
+import { householdAudit, isLiveActivationCode, listHouseholds, type Household } from './households.repository.ts';
 import { createHousehold, getHousehold, issueActivationCode, updateHousehold } from './households.service.ts';
 import { presentAuditRow, presentHousehold, presentHouseholdSummary } from './households.presenter.ts';
 import { renderActivationLetter } from './activation.letter.ts';
@@ -16,17 +17,28 @@ const historyQuery = z.strictObject({
   before: schemas.queryInt(1, 2 ** 31).optional(),
 });
 
+/**
+ * The current journey phase key (or null) of each household. The journey module knows phases and sits
+ * above the registry: app.ts hands its reader in, so the registry imports no feature module.
+ */
+export type PhaseReader = (knex: Knex, householdIds: string[]) => Promise<Map<string, string | null>>;
+
 /** The household registry: staff manage it; a household reads its own record. */
-export function householdsRoutes(ctx: AppContext): Router {
+export function householdsRoutes(ctx: AppContext, phasesOf: PhaseReader): Router {
   const router = Router();
   const { knex, config } = ctx;
+  const withPhase = async <H extends Household>(household: H): Promise<H & { currentPhase: string | null }> => ({
+    ...household,
+    currentPhase: (await phasesOf(knex, [household.id])).get(household.id) ?? null,
+  });
 
   router.get(
     '/',
     access.staff(),
     handle({ query: listHouseholdsQuery }, async ({ query }, req, res) => {
       const { items, total } = await listHouseholds(knex, authOf(req).user.organisationId, query);
-      res.json({ items: items.map(presentHouseholdSummary), total, page: query.page, pageSize: query.pageSize });
+      const phases = await phasesOf(knex, items.map((h) => h.id));
+      res.json({ items: items.map((h) => presentHouseholdSummary({ ...h, currentPhase: phases.get(h.id) ?? null })), total, page: query.page, pageSize: query.pageSize });
     }),
   );
 
@@ -35,7 +47,7 @@ export function householdsRoutes(ctx: AppContext): Router {
     access.staff(),
     handle({ body: createHouseholdBody }, async ({ body }, req, res) => {
       const household = await createHousehold(knex, actorOf(req, res), authOf(req).user.organisationId, body);
-      res.status(201).location(`/api/households/${household.id}`).json(presentHousehold(household, 'staff'));
+      res.status(201).location(`/api/households/${household.id}`).json(presentHousehold(await withPhase(household), 'staff'));
     }),
   );
 
@@ -45,7 +57,7 @@ export function householdsRoutes(ctx: AppContext): Router {
     handle({ params: schemas.idParams }, async ({ params }, req, res) => {
       const { user } = authOf(req);
       const household = await getHousehold(knex, user.organisationId, params.id);
-      res.json(presentHousehold(household, user.role === 'household' ? 'household' : 'staff'));
+      res.json(presentHousehold(await withPhase(household), user.role === 'household' ? 'household' : 'staff'));
     }),
   );
 
@@ -54,7 +66,7 @@ export function householdsRoutes(ctx: AppContext): Router {
     access.staff(),
     handle({ params: schemas.idParams, body: updateHouseholdBody }, async ({ params, body }, req, res) => {
       const household = await updateHousehold(knex, actorOf(req, res), authOf(req).user.organisationId, params.id, body);
-      res.json(presentHousehold(household, 'staff'));
+      res.json(presentHousehold(await withPhase(household), 'staff'));
     }),
   );
 

@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { today } from '../../lib/dates.ts';
 import { LANGUAGES } from '../../lib/locale.ts';
 import { moneyString } from '../../lib/money.ts';
 import { schemas } from '../../lib/validate.ts';
-
-const THIS_YEAR = new Date().getUTCFullYear();
 
 export const memberSchema = z.strictObject({
   firstName: schemas.text(100),
@@ -13,7 +12,8 @@ export const memberSchema = z.strictObject({
     .number({ error: 'Must be a year such as 1985' })
     .int('Must be a year such as 1985')
     .min(1900, 'Must be 1900 or later')
-    .max(THIS_YEAR, 'Must not be in the future')
+    // This year is read per request, not once when the server starts (it may run past New Year).
+    .refine((y) => y <= Number(today().slice(0, 4)), 'Must not be in the future')
     .nullable()
     .optional(),
 });

@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
+import { daysBetween, today as todayIn } from '../../lib/dates.ts';
 import { formatAmount } from '../../lib/money.ts';
-import { arrearsOfHouseholds } from '../savings/reports.ts';
+import { arrearsOfHouseholds } from '../gecs/figures.service.ts';
 import { membershipsOf } from './cohorts.repository.ts';
-import { brusselsDate, daysBetween, loadHistories, loadPhases, replay, todayIso, type Phase } from './journey.history.ts';
+import { brusselsDate, loadHistories, loadPhases, replay, type Phase } from './journey.history.ts';
 import { listExitReasons } from './journey.repository.ts';
 import type { BoardQuery } from './journey.schemas.ts';
 import { nextSessionOf } from './journey.service.ts';
@@ -53,7 +54,7 @@ type HouseholdRow = {
  * history), with time in phase, next session, last contact and warnings.
  */
 export async function assembleBoard(knex: Knex, organisationId: string, q: BoardQuery, now = new Date()): Promise<Board> {
-  const today = todayIso(now);
+  const today = todayIn(now);
   const query = knex('households as h')
     .leftJoin('users as r', 'r.id', 'h.referent_id')
     .where('h.organisation_id', organisationId)

@@ -12,7 +12,7 @@ import {
   type CohortMember,
   type CohortRowValues,
 } from './cohorts.repository.ts';
-import { assertGroupReference } from '../savings/groups.repository.ts';
+import { assertGroupReference } from '../gecs/groups.repository.ts';
 import { currentPhaseKeys } from './journey.history.ts';
 import { existingHouseholdIds } from './journey.repository.ts';
 import type { CreateCohortInput, UpdateCohortInput } from './journey.schemas.ts';

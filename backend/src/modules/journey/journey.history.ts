@@ -1,4 +1,4 @@
-import { daysBetween, today } from '../../lib/dates.ts';
+import { today } from '../../lib/dates.ts';
 import type { Knex } from 'knex';
 import type { Language } from '../../lib/locale.ts';
 
@@ -157,15 +157,7 @@ export async function currentPhaseKeys(knex: Knex, householdIds: string[]): Prom
   }));
 }
 
-/** Today in Brussels as YYYY-MM-DD (as for money): the latest date a journey event may carry. */
-export function todayIso(now: Date = new Date()): string {
-  return today(now);
-}
-
 /** The calendar date of a timestamp in Brussels, where every session takes place. */
 export function brusselsDate(at: Date | string): string {
   return today(new Date(at));
 }
-
-/** Whole days from one YYYY-MM-DD date to another (one place: lib/dates.ts). */
-export { daysBetween };

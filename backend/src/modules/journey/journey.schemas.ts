@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { isIsoDate, isoDate, today } from '../../lib/dates.ts';
 import { schemas } from '../../lib/validate.ts';
-import { todayIso } from './journey.history.ts';
 
 /** The kinds of sessions the service runs. */
 export const SESSION_KINDS = ['information', 'preparation_workshop', 'action_workshop', 'project_workshop', 'group_meeting'] as const;
@@ -10,18 +10,11 @@ export type SessionStatus = (typeof SESSION_STATUSES)[number];
 export const COHORT_KINDS = ['preparation', 'action'] as const;
 export type CohortKind = (typeof COHORT_KINDS)[number];
 
-/** A real calendar date written YYYY-MM-DD, from 1990 (households bring years of history) to 2200. */
-export const calendarDate = z
-  .string({ error: 'Must be a date such as 2025-03-14' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Must be a date such as 2025-03-14')
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, 'Must be a real date')
-  .refine((v) => v >= '1990-01-01' && v <= '2200-12-31', 'Must be between 1990 and 2200');
+/** A real calendar date written YYYY-MM-DD (lib/dates isoDate), from 1990 (households bring years of history) to 2200. */
+export const calendarDate = isoDate.refine((v) => !isIsoDate(v) || (v >= '1990-01-01' && v <= '2200-12-31'), 'Must be between 1990 and 2200');
 
-/** A calendar date that is not after today (UTC): journey events are facts, never plans. */
-export const pastDate = calendarDate.refine((v) => v <= todayIso(), 'Must not be in the future');
+/** A calendar date that is not after today in Brussels: journey events are facts, never plans. */
+export const pastDate = calendarDate.refine((v) => !isIsoDate(v) || v <= today(), 'Must not be in the future');
 
 /** A stable key such as "information" or "bought_elsewhere". */
 export const keySchema = z.string({ error: 'Must be a key such as "compromis_signed"' }).regex(/^[a-z][a-z0-9_]{1,39}$/, 'Must be a key such as "compromis_signed"');

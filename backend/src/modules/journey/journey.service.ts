@@ -33,7 +33,7 @@ import type { ExitInput, TransitionInput } from './journey.schemas.ts';
 import { sessionsOfHouseholds, type HouseholdSession } from './sessions.repository.ts';
 import { participation, type Participation } from './participation.ts';
 import { sessionOutcome, sortTimeline, type TimelineItem } from './journey.timeline.ts';
-import { savingsMilestones } from '../savings/reports.ts';
+import { savingsMilestones } from '../gecs/figures.service.ts';
 
 const PROBLEMS: Record<HistoryProblem, () => AppError> = {
   already_in_phase: () => errors.conflict('already_in_phase', 'On that date the household is already in this phase.'),

@@ -1,4 +1,4 @@
-import type { SavingsMilestoneKind } from '../savings/reports.ts';
+import type { SavingsMilestoneKind } from '../gecs/figures.service.ts';
 import type { Author } from './journey.repository.ts';
 import type { CohortKind, SessionKind, SessionStatus } from './journey.schemas.ts';
 

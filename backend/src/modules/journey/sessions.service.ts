@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { assertGroupReference } from '../savings/groups.repository.ts';
+import { assertGroupReference } from '../gecs/groups.repository.ts';
 import { inTransaction, type Actor } from '../../db/tx.ts';
 import { AppError, errors } from '../../lib/errors.ts';
 import { findCohort } from './cohorts.repository.ts';

@@ -20,6 +20,7 @@ import { useHouseholds } from '../../api/households';
 import type { HouseholdListParams } from '../../api/queryKeys';
 import type { HouseholdSummary } from '../../api/types';
 import { useStaffUsers } from '../../api/users';
+import { withSearchChanges } from '../../app/searchParams';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { PlusIcon, SearchIcon } from '../../components/Icons';
 import { LoadingState } from '../../components/LoadingState';
@@ -65,18 +66,7 @@ export function HouseholdsPage() {
   const staff = useStaffUsers();
 
   const update = (changes: Record<string, string | undefined>, resetPage = true) => {
-    setSearch(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        if (resetPage) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
+    setSearch((previous) => withSearchChanges(previous, changes, resetPage ? ['page'] : []), { replace: true });
   };
 
   useEffect(() => {

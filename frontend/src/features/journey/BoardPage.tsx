@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { SESSION_KINDS, useBoard, useCohorts, usePhases, type BoardCard, type BoardParams, type SessionKind } from '../../api/journey';
 import { useStaffUsers } from '../../api/users';
+import { withSearchChanges } from '../../app/searchParams';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { LoadingState } from '../../components/LoadingState';
 import { PageTitle } from '../../components/PageTitle';
@@ -26,18 +27,7 @@ export function BoardPage() {
   const year = Number.isFinite(yearParam) && yearParam >= 2000 && yearParam <= thisYear + 1 ? yearParam : thisYear;
   const kind = SESSION_KINDS.find((k) => k === search.get('kind'));
 
-  const update = (changes: Record<string, string | null>) =>
-    setSearch(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace: true },
-    );
+  const update = (changes: Record<string, string | null>) => setSearch((previous) => withSearchChanges(previous, changes), { replace: true });
 
   return (
     <>

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { SESSION_KINDS, useExitReasons, useFunnel, usePhases, useSessionStats, type SessionKind } from '../../api/journey';
 import { QueryState } from '../../components/QueryState';
 import { currentLanguage } from '../../i18n';
-import { localeFor } from '../../i18n/format';
-import { shortMonth, toExitSeries, toFunnelSeries, toSessionsSeries } from './chartSeries';
+import { monthLabel } from '../../i18n/format';
+import { toExitSeries, toFunnelSeries, toSessionsSeries } from './chartSeries';
 import { ExitsChart, FunnelChart, SessionsChart } from './components/Charts';
 import { FigureBlock } from './components/FigureBlock';
 import { exitReasonName, formatRate, phaseName } from './labels';
@@ -20,7 +20,6 @@ export function FiguresPanel({ year, kind, onChange }: { year: number; kind: Ses
   const reasons = useExitReasons();
   const funnel = useFunnel(year);
   const stats = useSessionStats(year, kind);
-  const locale = localeFor(currentLanguage());
 
   return (
     <Stack gap="lg">
@@ -80,7 +79,7 @@ export function FiguresPanel({ year, kind, onChange }: { year: number; kind: Ses
         <Grid.Col span={12}>
           <QueryState query={stats}>
             {(data) => {
-              const series = toSessionsSeries(data, (m) => shortMonth(m, locale));
+              const series = toSessionsSeries(data, (m) => monthLabel(m, currentLanguage(), 'name'));
               const names = { planned: t('journey.figures.planned'), held: t('journey.figures.held'), cancelled: t('journey.figures.cancelled') };
               return (
                 <FigureBlock

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Funnel, SessionStats } from '../../api/journey';
-import { shortMonth, toExitSeries, toFunnelSeries, toSessionsSeries } from './chartSeries';
+import { monthLabel } from '../../i18n/format';
+import { toExitSeries, toFunnelSeries, toSessionsSeries } from './chartSeries';
 
 const funnel: Funnel = {
   year: 2025,
@@ -36,10 +37,10 @@ describe('journey chart series', () => {
       year: 2025, planned: 2, held: 1, cancelled: 1, invitations: 3, attendances: 2, participationRate: '0.6667',
       months: Array.from({ length: 12 }, (_, i) => ({ month: `2025-${String(i + 1).padStart(2, '0')}`, planned: i === 5 ? 2 : 0, held: i === 5 ? 1 : 0, cancelled: i === 5 ? 1 : 0 })),
     };
-    const series = toSessionsSeries(stats, (m) => shortMonth(m, 'en-BE'));
+    const series = toSessionsSeries(stats, (m) => monthLabel(m, 'en', 'name'));
     expect(series).toHaveLength(12);
     expect(series[5]).toEqual({ month: '2025-06', label: 'Jun', planned: 2, held: 1, cancelled: 1 });
     expect(series[0]!.label).toBe('Jan');
-    expect(shortMonth('2025-06', 'fr-BE')).toBe('juin');
+    expect(monthLabel('2025-06', 'fr', 'name')).toBe('juin');
   });
 });

@@ -38,10 +38,3 @@ export function toExitSeries(funnel: Funnel, reasonLabel: (key: string) => strin
 export function toSessionsSeries(stats: SessionStats, monthLabel: (month: string) => string): SessionsPoint[] {
   return stats.months.map((m) => ({ month: m.month, label: monthLabel(m.month), planned: m.planned, held: m.held, cancelled: m.cancelled }));
 }
-
-/** A short month name ("janv.", "Jan") for a YYYY-MM month in a locale. */
-export function shortMonth(month: string, locale: string): string {
-  const [year, m] = month.split('-').map(Number);
-  if (!year || !m) return month;
-  return new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(year, m - 1, 15)));
-}

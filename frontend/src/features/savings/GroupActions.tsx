@@ -29,7 +29,7 @@ import { currentLanguage } from '../../i18n';
 import { formatAmountInput, formatDate, formatMoney, normaliseAmount, todayInBrussels } from '../../i18n/format';
 import { addAmounts, compareAmounts, isAmount, isPositive, subtractAmounts } from './amounts';
 import { AmountInput, DialogForm, EffectSummary, useIdempotencyKey, type DialogState, type EffectLine } from './components/ActionDialog';
-import { monthLabel } from './components/chartStyle';
+import { monthLabel } from '../../i18n/format';
 import { DepositForm } from './components/DepositForm';
 import { EDIT_GROUP_FIELDS, editGroupBody, groupToEditValues, type EditGroupValues } from './groupForm';
 import { previousMonth } from './dates';
@@ -476,13 +476,13 @@ function ClosingForm({ group, onDone }: { group: GroupDetail; onDone: () => void
       submitting={form.change.isPending}
       error={form.change.error}
       extraErrors={form.extra}
-      effect={<EffectSummary lines={[]} notes={[/^\d{4}-\d{2}$/.test(month) ? t('savings.closing.effect', { month: monthLabel(month, language, true) }) : t('savings.closing.chooseMonth')]} />}
+      effect={<EffectSummary lines={[]} notes={[/^\d{4}-\d{2}$/.test(month) ? t('savings.closing.effect', { month: monthLabel(month, language, 'long') }) : t('savings.closing.chooseMonth')]} />}
       onSubmit={() =>
         form.change.mutate(
           { method: 'POST', path: groupPaths.closings(group.id), body: { month } },
           {
             onSuccess: () => {
-              notifySuccess(t('savings.closing.done', { month: monthLabel(month, language, true) }));
+              notifySuccess(t('savings.closing.done', { month: monthLabel(month, language, 'long') }));
               onDone();
             },
           },
@@ -491,7 +491,7 @@ function ClosingForm({ group, onDone }: { group: GroupDetail; onDone: () => void
       onClose={onDone}
     >
       <Text size="sm">
-        {group.closedThrough ? t('savings.closing.closedThrough', { month: monthLabel(group.closedThrough, language, true) }) : t('savings.closing.noneYet')}
+        {group.closedThrough ? t('savings.closing.closedThrough', { month: monthLabel(group.closedThrough, language, 'long') }) : t('savings.closing.noneYet')}
       </Text>
       <TextInput type="month" label={t('savings.fields.month')} description={t('savings.closing.monthHelp')} required data-autofocus value={month} onChange={(e) => setMonth(e.currentTarget.value)} error={form.errors.month} />
     </DialogForm>
@@ -520,7 +520,7 @@ function AddMemberForm({ group, onDone }: { group: GroupDetail; onDone: () => vo
       extraErrors={form.extra}
       effect={
         chosen && /^\d{4}-\d{2}-\d{2}$/.test(joinedOn) ? (
-          <EffectSummary lines={[]} notes={[t('savings.addMember.effect', { name: chosen.displayName, month: monthLabel(joinedOn.slice(0, 7), language, true), amount: current ? money(current.amount) : '—' })]} />
+          <EffectSummary lines={[]} notes={[t('savings.addMember.effect', { name: chosen.displayName, month: monthLabel(joinedOn.slice(0, 7), language, 'long'), amount: current ? money(current.amount) : '—' })]} />
         ) : undefined
       }
       onSubmit={() =>
@@ -643,7 +643,7 @@ function MonthlyAmountForm({ group, onDone }: { group: GroupDetail; onDone: () =
       extraErrors={form.extra}
       effect={
         value && validMonth ? (
-          <EffectSummary lines={[]} notes={[t('savings.monthlyAmount.effect', { month: monthLabel(from, language, true), before: current ? money(current.amount) : '—', after: money(value) })]} />
+          <EffectSummary lines={[]} notes={[t('savings.monthlyAmount.effect', { month: monthLabel(from, language, 'long'), before: current ? money(current.amount) : '—', after: money(value) })]} />
         ) : undefined
       }
       onSubmit={() =>

@@ -40,7 +40,7 @@ import { currentLanguage } from '../../i18n';
 import { todayInBrussels } from '../../i18n/format';
 import { isPositive } from './amounts';
 import { SavingsErrorBanner, useDialogState, type DialogState } from './components/ActionDialog';
-import { monthLabel } from './components/chartStyle';
+import { monthLabel } from '../../i18n/format';
 import { EntryList } from './components/EntryList';
 import { MembersSavingsChart } from './components/MembersSavingsChart';
 import { PotChart } from './components/PotChart';
@@ -109,7 +109,7 @@ function GroupDetails({ group }: { group: GroupDetail }) {
                   ...(group.exitPolicy === 'refund_minus_costs' ? [{ label: t('savings.group.exitCost'), value: <MoneyText value={group.exitCost} /> }] : []),
                   {
                     label: t('savings.group.closedThrough'),
-                    value: group.closedThrough ? monthLabel(group.closedThrough, currentLanguage(), true) : t('savings.closing.noneShort'),
+                    value: group.closedThrough ? monthLabel(group.closedThrough, currentLanguage(), 'long') : t('savings.closing.noneShort'),
                   },
                 ]}
               />
@@ -152,7 +152,7 @@ function GroupDetails({ group }: { group: GroupDetail }) {
               <Stack component="ul" gap={4} p={0} m={0} style={{ listStyle: 'none' }}>
                 {[...group.monthlyAmounts].reverse().map((a) => (
                   <Group component="li" key={a.from} justify="space-between" wrap="wrap">
-                    <Text size="sm">{t('savings.monthlyAmount.fromMonth', { month: monthLabel(a.from.slice(0, 7), currentLanguage(), true) })}</Text>
+                    <Text size="sm">{t('savings.monthlyAmount.fromMonth', { month: monthLabel(a.from.slice(0, 7), currentLanguage(), 'long') })}</Text>
                     <Text size="sm" fw={600}>
                       <MoneyText value={a.amount} />
                     </Text>
@@ -172,7 +172,7 @@ function GroupDetails({ group }: { group: GroupDetail }) {
                   {group.closings.map((c) => (
                     <Group component="li" key={c.month} justify="space-between" wrap="wrap" gap="xs">
                       <Text size="sm" fw={600}>
-                        {monthLabel(c.month, currentLanguage(), true)}
+                        {monthLabel(c.month, currentLanguage(), 'long')}
                       </Text>
                       <Text size="sm" c="dimmed">
                         {t('savings.closing.closedBy', { name: c.closedBy })} <DateText value={c.closedAt} />

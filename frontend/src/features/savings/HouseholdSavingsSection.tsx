@@ -16,7 +16,7 @@ import { LANGUAGES, currentLanguage } from '../../i18n';
 import { todayInBrussels } from '../../i18n/format';
 import { isPositive } from './amounts';
 import { SavingsErrorBanner, useDialogState } from './components/ActionDialog';
-import { monthLabel } from './components/chartStyle';
+import { monthLabel } from '../../i18n/format';
 import { DepositForm } from './components/DepositForm';
 import { EntryList } from './components/EntryList';
 import { SavingsCurveChart } from './components/SavingsCurveChart';
@@ -151,7 +151,7 @@ function ExpectedVsPaid({ savings }: { savings: HouseholdSavings }) {
           {months.map((m) => (
             <Table.Tr key={m.month}>
               <Table.Th scope="row" fw={500} className="nowrap">
-                {monthLabel(m.month, language, true)}
+                {monthLabel(m.month, language, 'long')}
               </Table.Th>
               <Table.Td ta="right">
                 <MoneyText value={m.due} />

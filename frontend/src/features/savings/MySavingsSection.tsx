@@ -11,7 +11,7 @@ import { currentLanguage } from '../../i18n';
 import { formatMoney, todayInBrussels } from '../../i18n/format';
 import { isPositive } from './amounts';
 import { SavingsErrorBanner } from './components/ActionDialog';
-import { monthLabel } from './components/chartStyle';
+import { monthLabel } from '../../i18n/format';
 import { EntryList } from './components/EntryList';
 import { SavingsCurveChart } from './components/SavingsCurveChart';
 import { lastTwelveMonths } from './dates';
@@ -69,7 +69,7 @@ function MySavingsFigures({ householdId, savings, entries }: { householdId: stri
             {t('savings.me.behind', {
               count: arrears.months,
               amount: money(arrears.amount),
-              month: arrears.oldestUnpaidMonth ? monthLabel(arrears.oldestUnpaidMonth, language, true) : '',
+              month: arrears.oldestUnpaidMonth ? monthLabel(arrears.oldestUnpaidMonth, language, 'long') : '',
             })}
           </Alert>
         ))}

@@ -1,11 +1,8 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { CHART_COLORS } from '../../../components/chartColors';
 import type { ExitPoint, FunnelPoint, SessionsPoint } from '../chartSeries';
 
-// Colours from the theme (dark enough on white): teal, indigo, grey.
-const TEAL = '#0f7c76';
-const INDIGO = '#4c6ef5';
-const GREY = '#868e96';
-const RED = '#e03131';
+const { teal: TEAL, indigo: INDIGO, gray: GREY, red: RED } = CHART_COLORS;
 
 /** Bars of households entering each phase, one per row so long names fit phones (draws what it is given, fetches nothing). */
 export function FunnelChart({ data }: { data: FunnelPoint[] }) {

@@ -6,7 +6,8 @@ import { currentLanguage } from '../../../i18n';
 import { formatMoney } from '../../../i18n/format';
 import type { PotPoint } from '../savingsSeries';
 import { ChartFrame } from './ChartFrame';
-import { CHART_COLORS, axisEuros, monthLabel } from './chartStyle';
+import { monthLabel } from '../../../i18n/format';
+import { CHART_COLORS, axisEuros } from './chartStyle';
 import { ScrollTable } from './ScrollTable';
 
 const SERIES = [
@@ -27,7 +28,7 @@ function PotTooltip({ active, payload }: TooltipProps) {
   const language = currentLanguage();
   return (
     <div style={{ background: 'white', border: '1px solid var(--mantine-color-gray-4)', borderRadius: 6, padding: '6px 10px', fontSize: 13 }}>
-      <strong>{monthLabel(point.month, language, true)}</strong>
+      <strong>{monthLabel(point.month, language, 'long')}</strong>
       <div>{t('savings.pot.cash')}: {formatMoney(point.values.cash, language)}</div>
       <div>{t('savings.pot.reserved')}: {formatMoney(point.values.reserved, language)}</div>
       <div>{t('savings.pot.outstandingAdvances')}: {formatMoney(point.values.outstandingAdvances, language)}</div>
@@ -43,8 +44,8 @@ export function PotChart({ points }: { points: PotPoint[] }) {
   const last = points[points.length - 1];
   const summary = last
     ? t('savings.pot.chartSummary', {
-        from: monthLabel(points[0]!.month, language, true),
-        to: monthLabel(last.month, language, true),
+        from: monthLabel(points[0]!.month, language, 'long'),
+        to: monthLabel(last.month, language, 'long'),
         cash: formatMoney(last.values.cash, language),
         lent: formatMoney(last.values.outstandingAdvances, language),
       })
@@ -94,7 +95,7 @@ export function PotChart({ points }: { points: PotPoint[] }) {
         >
           {points.map((p) => (
             <Table.Tr key={p.month}>
-              <Table.Th scope="row" fw={500}>{monthLabel(p.month, language, true)}</Table.Th>
+              <Table.Th scope="row" fw={500}>{monthLabel(p.month, language, 'long')}</Table.Th>
               <Table.Td ta="right"><MoneyText value={p.values.cash} /></Table.Td>
               <Table.Td ta="right"><MoneyText value={p.values.reserved} /></Table.Td>
               <Table.Td ta="right"><MoneyText value={p.values.available} /></Table.Td>

@@ -6,7 +6,8 @@ import { currentLanguage } from '../../../i18n';
 import { formatMoney } from '../../../i18n/format';
 import type { SavingsPoint } from '../savingsSeries';
 import { ChartFrame } from './ChartFrame';
-import { CHART_COLORS, axisEuros, monthLabel } from './chartStyle';
+import { monthLabel } from '../../../i18n/format';
+import { CHART_COLORS, axisEuros } from './chartStyle';
 import { ScrollTable } from './ScrollTable';
 
 interface TooltipProps {
@@ -21,7 +22,7 @@ function CurveTooltip({ active, payload, simple }: TooltipProps & { simple: bool
   const language = currentLanguage();
   return (
     <div style={{ background: 'white', border: '1px solid var(--mantine-color-gray-4)', borderRadius: 6, padding: '6px 10px', fontSize: 13 }}>
-      <strong>{monthLabel(point.month, language, true)}</strong>
+      <strong>{monthLabel(point.month, language, 'long')}</strong>
       {!simple && <div>{t('savings.balances.groupSavings')}: {formatMoney(point.values.group, language)}</div>}
       {!simple && <div>{t('savings.balances.individualSavings')}: {formatMoney(point.values.individual, language)}</div>}
       <div>{t('savings.balances.totalSavings')}: {formatMoney(point.values.total, language)}</div>
@@ -46,8 +47,8 @@ export function SavingsCurveChart({ points, title, simple = false }: SavingsCurv
   const summary =
     first && last
       ? t('savings.curve.summary', {
-          from: monthLabel(first.month, language, true),
-          to: monthLabel(last.month, language, true),
+          from: monthLabel(first.month, language, 'long'),
+          to: monthLabel(last.month, language, 'long'),
           start: formatMoney(first.values.total, language),
           end: formatMoney(last.values.total, language),
         })
@@ -89,7 +90,7 @@ export function SavingsCurveChart({ points, title, simple = false }: SavingsCurv
         >
           {[...points].reverse().map((p) => (
             <Table.Tr key={p.month}>
-              <Table.Th scope="row" fw={500}>{monthLabel(p.month, language, true)}</Table.Th>
+              <Table.Th scope="row" fw={500}>{monthLabel(p.month, language, 'long')}</Table.Th>
               {!simple && <Table.Td ta="right"><MoneyText value={p.values.group} /></Table.Td>}
               {!simple && <Table.Td ta="right"><MoneyText value={p.values.individual} /></Table.Td>}
               <Table.Td ta="right"><MoneyText value={p.values.total} /></Table.Td>

@@ -1,36 +1,25 @@
 /**
- * The savings API. Money-moving routes are staff-only, need an Idempotency-Key and run in one
+ * The GECS savings API. Money-moving routes are staff-only, need an Idempotency-Key and run in one
  * transaction; a household may read its own savings, movements and statements, never its group's.
  */
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import type { AppContext } from '../../context.ts';
 import { access, actorOf, authOf } from '../../lib/access.ts';
-import { today } from '../../lib/dates.ts';
+import { monthCount, today } from '../../lib/dates.ts';
 import { inTransaction } from '../../db/tx.ts';
 import { errors } from '../../lib/errors.ts';
-import { formatAmount, formatOptionalAmount, sum } from '../../lib/money.ts';
 import { handle, schemas } from '../../lib/validate.ts';
 import { getHousehold } from '../households/households.service.ts';
-import { getGroupRow, listGroupRows, monthlyAmountRows } from './groups.repository.ts';
+import { fingerprintOf, idempotencyKeyOf, once } from '../ledger/ledger.idempotency.ts';
+import { closingsOf, findEntry } from '../ledger/ledger.service.ts';
+import { groupAdvanceRows, householdAdvanceRows, type AdvanceRow } from './advances.repository.ts';
+import { advanceOutstanding, cancelAdvance, createAdvance, getAdvanceRow, payAdvance, repayAdvance } from './advances.service.ts';
+import { groupEntriesCsv, issueGroupStatements, issueHouseholdStatement } from './exports.service.ts';
+import { checkGroup, defaultPeriod, groupEntries, groupMembersAt, groupPot, groupPotSeries, householdEntries, householdSavings } from './figures.service.ts';
+import { getGroupRow, groupListFigures, listGroupRows, monthlyAmountRows } from './groups.repository.ts';
 import { createGroup, joinGroup, leaveGroup, setMonthlyAmount, setOfficer, updateGroup } from './groups.service.ts';
-import { fingerprintOf, idempotencyKeyOf, once } from './idempotency.ts';
-import {
-  advanceOutstanding,
-  cancelAdvance,
-  closeMonth,
-  createAdvance,
-  deposit,
-  dividend,
-  getAdvanceRow,
-  payAdvance,
-  refund,
-  repayAdvance,
-  reverseEntry,
-  type AdvanceRow,
-  type OperationContext,
-} from './operations.service.ts';
-import { checkGroup, defaultPeriod, groupEntries, groupMembersAt, groupPot, groupPotSeries, householdEntries, householdSavings } from './reports.ts';
+import { closeMonth, deposit, dividend, refund, reverseEntry, type OperationContext } from './operations.service.ts';
 import {
   advanceBody,
   cancelAdvanceBody,
@@ -51,17 +40,19 @@ import {
   reversalBody,
   exportQuery,
   updateGroupBody,
-} from './savings.schemas.ts';
+} from './gecs.schemas.ts';
 import {
   presentAdvance,
+  presentArrearsList,
+  presentClosings,
   presentEntry,
+  presentGroupListItem,
   presentGroupRow,
   presentMemberSummary,
   presentMonthlyAmounts,
   presentPot,
   presentSavings,
-} from './savings.presenter.ts';
-import { groupEntriesCsv, issueGroupStatements, issueStatement } from './statement.ts';
+} from './gecs.presenter.ts';
 
 /** At most this many months in a chart series. */
 const MAX_SERIES_MONTHS = 360;
@@ -105,29 +96,9 @@ export function groupsRoutes(ctx: AppContext): Router {
     '/',
     access.staff(),
     handle({}, async (_input, req, res) => {
-      const groups = await listGroupRows(knex, org(req));
-      const figures = await knex('savings_groups as g')
-        .leftJoin('ledger_accounts as a', function () {
-          this.on('a.group_id', 'g.id').andOnVal('a.kind', 'pot_cash');
-        })
-        .where('g.organisation_id', org(req))
-        .select<Array<{ id: string; cash: string | null; members: number; monthly_amount: string | null }>>(
-          'g.id',
-          'a.balance as cash',
-          knex.raw('(SELECT count(*) FROM group_members m WHERE m.group_id = g.id AND m.left_on IS NULL)::int AS members'),
-          // The amount in force this month.
-          knex.raw(
-            `(SELECT ma.amount FROM group_monthly_amounts ma WHERE ma.group_id = g.id AND ma.effective_from <= ?::date ORDER BY ma.effective_from DESC LIMIT 1) AS monthly_amount`,
-            [today()],
-          ),
-        );
+      const [groups, figures] = await Promise.all([listGroupRows(knex, org(req)), groupListFigures(knex, org(req), today())]);
       const byId = new Map(figures.map((f) => [f.id, f]));
-      res.json({
-        items: groups.map((g) => {
-          const f = byId.get(g.id);
-          return { ...presentGroupRow(g), activeMembers: Number(f?.members ?? 0), potCash: formatAmount(f?.cash ?? '0'), monthlyAmount: formatOptionalAmount(f?.monthly_amount) };
-        }),
-      });
+      res.json({ items: groups.map((g) => presentGroupListItem(g, byId.get(g.id))) });
     }),
   );
 
@@ -150,8 +121,8 @@ export function groupsRoutes(ctx: AppContext): Router {
         monthlyAmountRows(knex, group.id),
         groupMembersAt(knex, group.id, on),
         groupPot(knex, group.id, on),
-        knex('advances').where({ group_id: group.id }).orderBy('approved_on', 'desc').select<AdvanceRow[]>('*'),
-        knex('month_closings').where({ group_id: group.id }).orderBy('month', 'desc').select<Array<{ month: string; closed_at: Date; closed_by_label: string }>>('month', 'closed_at', 'closed_by_label'),
+        groupAdvanceRows(knex, group.id),
+        closingsOf(knex, group.id),
       ]);
       const names = new Map(members.map((m) => [m.member.household_id, { displayName: m.member.display_name, reference: m.member.reference }]));
       res.json({
@@ -161,8 +132,7 @@ export function groupsRoutes(ctx: AppContext): Router {
         members: members.map(presentMemberSummary),
         pot: presentPot(pot),
         advances: await Promise.all(advances.map(async (a) => ({ ...(await advanceView(knex, a)), household: names.get(a.household_id) ?? null }))),
-        closings: closings.map((c) => ({ month: c.month.slice(0, 7), closedAt: new Date(c.closed_at).toISOString(), closedBy: c.closed_by_label })),
-        closedThrough: closings[0]?.month.slice(0, 7) ?? null,
+        ...presentClosings(closings),
       });
     }),
   );
@@ -263,8 +233,7 @@ export function groupsRoutes(ctx: AppContext): Router {
       const group = await getGroupRow(knex, org(req), params.id);
       const from = query.from ?? group.starts_on;
       const to = query.to ?? today();
-      const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
-      if (months > MAX_SERIES_MONTHS) throw errors.validation([{ path: 'query.from', message: `At most ${MAX_SERIES_MONTHS} months per series` }]);
+      if (monthCount(from, to) > MAX_SERIES_MONTHS) throw errors.validation([{ path: 'query.from', message: `At most ${MAX_SERIES_MONTHS} months per series` }]);
       res.json({ from, to, points: (await groupPotSeries(knex, params.id, from, to)).map(presentPot) });
     }),
   );
@@ -275,15 +244,7 @@ export function groupsRoutes(ctx: AppContext): Router {
     handle({ params: schemas.idParams, query: onQuery }, async ({ params, query }, req, res) => {
       await getGroupRow(knex, org(req), params.id);
       const on = query.on ?? today();
-      const members = await groupMembersAt(knex, params.id, on);
-      const late = members.filter((m) => m.expected.arrears.months > 0);
-      res.json({
-        on,
-        households: late.length,
-        months: late.reduce((n, m) => n + m.expected.arrears.months, 0),
-        amount: formatAmount(sum(late.map((m) => m.expected.arrears.amount))),
-        members: late.map(presentMemberSummary),
-      });
+      res.json(presentArrearsList(on, await groupMembersAt(knex, params.id, on)));
     }),
   );
 
@@ -381,7 +342,7 @@ export function householdSavingsRoutes(ctx: AppContext): Router {
     access.staffOrOwnHousehold('id'),
     handle({ params: schemas.idParams }, async ({ params }, req, res) => {
       await getHousehold(knex, org(req), params.id);
-      const advances = await knex('advances').where({ household_id: params.id }).orderBy('approved_on', 'desc').select<AdvanceRow[]>('*');
+      const advances = await householdAdvanceRows(knex, params.id);
       res.json({ items: await Promise.all(advances.map((a) => advanceView(knex, a))) });
     }),
   );
@@ -392,7 +353,7 @@ export function householdSavingsRoutes(ctx: AppContext): Router {
     handle({ params: schemas.idParams, query: exportQuery }, async ({ params, query }, req, res) => {
       await getHousehold(knex, org(req), params.id);
       const { from, to } = defaultPeriod(query.from, query.to);
-      const statement = await issueStatement(knex, {
+      const statement = await issueHouseholdStatement(knex, {
         organisationId: org(req),
         organisationName: config.organisationName,
         householdId: params.id,
@@ -468,8 +429,7 @@ export function entriesRoutes(ctx: AppContext): Router {
     '/:id/reversal',
     access.coordinator(),
     handle({ params: schemas.idParams, body: reversalBody }, async ({ params, body }, req, res) => {
-      const entry = await knex('journal_entries').where({ id: params.id, organisation_id: org(req) }).first('id');
-      if (!entry) throw errors.notFound('entry');
+      if (!(await findEntry(knex, org(req), params.id))) throw errors.notFound('entry');
       await moneyOperation(knex, req, res, 201, (op) => reverseEntry(op, params.id, body.reason));
     }),
   );

@@ -1,14 +1,21 @@
 /**
- * Savings statements (PDF), the group's statements ZIP and the entries CSV.
+ * Savings statements (PDF) of any ledger owner, bundles of them (ZIP), a book's entries (CSV), and
+ * the verification of a statement someone shows us.
  *
  * A statement is issued, never just printed: each one gets a row in issued_statements (its number,
- * household, period, language, verification code, who and when), so that a copy handed to a lender
- * can be checked later (statements.routes.ts). The verification code is derived from the content —
- * household reference, period, opening and closing balances, every movement — so the same content
- * always gives the same code and any change of an amount, a date or a movement gives another.
+ * owner, period, language, verification code, who and when), so that a copy handed to a lender can be
+ * checked later (statements.routes.ts). The verification code is derived from the content — owner
+ * reference, period, opening and closing balances, every movement — so the same content always gives
+ * the same code and any change of an amount, a date or a movement gives another.
  *
- * Data access per statement: four queries (household, its groups in the period, balances of its
- * accounts on two dates, the period's movements) and one insert; the drawing is statement.pdf.ts.
+ * Issuing is idempotent on the content: asking again for the same owner, period and language while
+ * nothing it shows has changed returns the statement already issued (same number, same code, no new
+ * row), so reloading a statement does not mint numbers. A SHA-256 of everything the statement shows
+ * is stored with it; a unique index on (owner, period, language, hash) settles concurrent twins.
+ *
+ * Data access per statement: three queries (owner, balances of its accounts on two dates, the
+ * period's movements — the last two through the ledger's API) and one insert; the drawing is statement.pdf.ts. What the owner belongs to (the
+ * GECS groups printed in the header) is given by the caller.
  */
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
@@ -19,22 +26,29 @@ import { errors } from '../../lib/errors.ts';
 import { DOCUMENT_TIME_ZONE, isLanguage, type Language } from '../../lib/locale.ts';
 import { Money, formatAmount } from '../../lib/money.ts';
 import { createZip } from '../../lib/zip.ts';
-import { NORMAL_SIGN, type AccountKind, type EntryKind } from './ledger.ts';
-import { householdEntries, type EntryLine } from './reports.ts';
+import { balancesOfAt, bookPostings, movements, type BookPosting, type Movement } from '../ledger/ledger.service.ts';
 import { renderStatementPdf, type StatementData, type StatementMovement, type StatementSection } from './statement.pdf.ts';
-import { entriesCsvTexts, type StatementAccount } from './statement.texts.ts';
+import { entriesCsvTexts, type EntryKind, type StatementAccount } from './statement.texts.ts';
+import { findIssued, findOwner, ownerNames, registerStatement } from './statements.repository.ts';
 
-export interface StatementRequest {
+/** Whose statement, for which period, and the books (groups) the owner belonged to then, as printed. */
+export interface StatementSource {
   organisationId: string;
-  organisationName: string;
-  householdId: string;
+  ownerId: string;
   from: string;
   to: string;
-  /** The household's preferred language when absent. */
+  books: Array<{ name: string; cohort: string | null }>;
+}
+
+/** A statement to issue. */
+export interface StatementRequest extends StatementSource {
+  organisationName: string;
+  /** The owner's preferred language when absent. */
   language?: Language;
   actor: Actor;
 }
 
+/** An issued statement: its file and what identifies it. */
 export interface IssuedStatement {
   filename: string;
   pdf: Buffer;
@@ -42,13 +56,14 @@ export interface IssuedStatement {
   verificationCode: string;
 }
 
-/** The household accounts a statement shows, and the ledger kind behind each. */
-const ACCOUNTS: ReadonlyArray<[StatementAccount, AccountKind]> = [
+/** The owner's accounts a statement shows, and the ledger account kind behind each. */
+const ACCOUNTS: ReadonlyArray<[StatementAccount, string]> = [
   ['groupSavings', 'group_savings'],
   ['individualSavings', 'individual_savings'],
   ['advance', 'advance_receivable'],
 ];
-const STATEMENT_ACCOUNT = new Map<AccountKind, StatementAccount>(ACCOUNTS.map(([account, kind]) => [kind, account]));
+const STATEMENT_ACCOUNT = new Map<string, StatementAccount>(ACCOUNTS.map(([account, kind]) => [kind, account]));
+const ACCOUNT_KINDS = ACCOUNTS.map(([, kind]) => kind);
 
 /** What a statement says, before it is numbered: the content the verification code is derived from. */
 export interface StatementContent {
@@ -59,14 +74,6 @@ export interface StatementContent {
   sections: Record<StatementAccount, StatementSection>;
 }
 
-interface HouseholdRow {
-  id: string;
-  display_name: string;
-  reference: string;
-  structured_communication: string;
-  preferred_language: string;
-}
-
 /**
  * Opening and closing balances per account and the movements between them, with running balances and
  * totals. Throws when the movements do not lead from the opening to the closing balance.
@@ -74,7 +81,7 @@ interface HouseholdRow {
 export function buildSections(
   opening: Record<StatementAccount, Money>,
   closing: Record<StatementAccount, Money>,
-  entries: readonly EntryLine[],
+  entries: readonly Movement[],
 ): Record<StatementAccount, StatementSection> {
   const inPeriod = new Set(entries.map((e) => e.number));
   const running = { ...opening };
@@ -167,64 +174,43 @@ export function parseStatementNumber(text: string): { number: number; year: stri
   return { number, year: m[1] ?? null };
 }
 
-async function loadHousehold(knex: Knex, organisationId: string, householdId: string): Promise<HouseholdRow> {
-  const row = await knex('households')
-    .where({ id: householdId, organisation_id: organisationId })
-    .first<HouseholdRow | undefined>('id', 'display_name', 'reference', 'structured_communication', 'preferred_language');
-  if (!row) throw errors.notFound('household');
-  return row;
-}
-
-/** Balances (normal direction) of the household's accounts at the end of two dates, in one query. */
-async function balancesOn(knex: Knex, householdId: string, first: string, second: string): Promise<[Record<StatementAccount, Money>, Record<StatementAccount, Money>]> {
-  const result = (await knex.raw(
-    `SELECT a.kind, b0.closing AS first, b1.closing AS second
-       FROM ledger_accounts a
-       LEFT JOIN LATERAL (SELECT closing FROM account_daily_balances d WHERE d.account_id = a.id AND d.day <= ?::date ORDER BY d.day DESC LIMIT 1) b0 ON true
-       LEFT JOIN LATERAL (SELECT closing FROM account_daily_balances d WHERE d.account_id = a.id AND d.day <= ?::date ORDER BY d.day DESC LIMIT 1) b1 ON true
-      WHERE a.household_id = ? AND a.kind IN ('group_savings', 'individual_savings', 'advance_receivable')`,
-    [first, second, householdId],
-  )) as { rows: Array<{ kind: AccountKind; first: string | null; second: string | null }> };
+/** Balances (normal direction, euros) of the owner's statement accounts at the end of two dates, in one query. */
+async function balancesOn(knex: Knex, ownerId: string, first: string, second: string): Promise<[Record<StatementAccount, Money>, Record<StatementAccount, Money>]> {
   const zero = () => Object.fromEntries(ACCOUNTS.map(([a]) => [a, new Money(0)])) as Record<StatementAccount, Money>;
   const a = zero();
   const b = zero();
-  for (const row of result.rows) {
-    const account = STATEMENT_ACCOUNT.get(row.kind)!;
-    a[account] = a[account].plus(new Money(row.first ?? 0).times(NORMAL_SIGN[row.kind]));
-    b[account] = b[account].plus(new Money(row.second ?? 0).times(NORMAL_SIGN[row.kind]));
+  for (const row of await balancesOfAt(knex, { owner: ownerId, kinds: ACCOUNT_KINDS }, [first, second])) {
+    const account = STATEMENT_ACCOUNT.get(row.account.kind)!;
+    const totals = row.on === first ? a : b;
+    totals[account] = totals[account].plus(row.balance);
   }
   return [a, b];
 }
 
 /**
- * Loads what a statement says (four queries). Balances and movements are read by separate queries:
+ * Loads what a statement says (three queries). Balances and movements are read by separate queries:
  * should a posting in the period commit between them, the movements would not lead to the closing
  * balance, and the content is read again.
  */
-export async function loadStatementContent(knex: Knex, organisationId: string, householdId: string, from: string, to: string): Promise<StatementContent> {
+export async function loadStatementContent(knex: Knex, source: StatementSource): Promise<StatementContent> {
+  const { organisationId, ownerId, from, to } = source;
   for (let attempt = 1; ; attempt++) {
-    const [household, groups, [opening, closing], entries] = await Promise.all([
-      loadHousehold(knex, organisationId, householdId),
-      knex('group_members as m')
-        .join('savings_groups as g', 'g.id', 'm.group_id')
-        .where('m.household_id', householdId)
-        .andWhere('m.joined_on', '<=', to)
-        .andWhere((q) => q.whereNull('m.left_on').orWhere('m.left_on', '>=', from))
-        .orderBy('m.joined_on')
-        .select<Array<{ name: string; cohort: string | null }>>('g.name', 'g.cohort'),
-      balancesOn(knex, householdId, addDays(from, -1), to),
-      householdEntries(knex, householdId, from, to),
+    const [owner, [opening, closing], entries] = await Promise.all([
+      findOwner(knex, organisationId, ownerId),
+      balancesOn(knex, ownerId, addDays(from, -1), to),
+      movements(knex, { owner: ownerId, kinds: ACCOUNT_KINDS }, from, to),
     ]);
+    if (!owner) throw errors.notFound('household');
     try {
       return {
         household: {
-          id: household.id,
-          displayName: household.display_name,
-          reference: household.reference,
-          structuredCommunication: household.structured_communication,
-          preferredLanguage: isLanguage(household.preferred_language) ? household.preferred_language : 'fr',
+          id: owner.id,
+          displayName: owner.display_name,
+          reference: owner.reference,
+          structuredCommunication: owner.structured_communication,
+          preferredLanguage: isLanguage(owner.preferred_language) ? owner.preferred_language : 'fr',
         },
-        groups: groups.map((g) => ({ name: g.name, cohort: g.cohort?.trim() ? g.cohort : null })),
+        groups: source.books.map((g) => ({ name: g.name, cohort: g.cohort?.trim() ? g.cohort : null })),
         from,
         to,
         sections: buildSections(opening, closing, entries),
@@ -235,37 +221,49 @@ export async function loadStatementContent(knex: Knex, organisationId: string, h
   }
 }
 
+/**
+ * The hash of everything a statement shows but its number and date (owner, books, period, every
+ * figure and movement): two requests with the same hash, owner, period and language are one statement.
+ */
+export function contentHashOf(content: StatementContent): string {
+  const { household, groups, from, to, sections } = content;
+  const canonical = JSON.stringify([
+    'pot-commun/statement-content/1',
+    [household.reference, household.displayName, household.structuredCommunication],
+    groups.map((g) => [g.name, g.cohort]),
+    from,
+    to,
+    ACCOUNTS.map(([account]) => [account, sections[account]]),
+  ]);
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
 /** The statement's file name: statement-H-0042-2025-01-01-2025-12-31.pdf. */
 function statementFilename(reference: string, from: string, to: string): string {
   return `statement-${reference}-${from}-${to}.pdf`;
 }
 
-/** Loads, registers (numbers) and draws one household's statement. */
+/**
+ * Loads, registers (numbers) and draws one owner's statement. The same owner, period, language and
+ * content give the statement already issued: same number, same code, same date, no new row.
+ */
 export async function issueStatement(knex: Knex, req: StatementRequest): Promise<IssuedStatement> {
-  const content = await loadStatementContent(knex, req.organisationId, req.householdId, req.from, req.to);
+  const content = await loadStatementContent(knex, req);
   const language = req.language ?? content.household.preferredLanguage;
-  const verificationCode = verificationCodeOf(content);
-  const issued = await inTransaction(knex, req.actor, async (trx) => {
-    const [row] = await trx('issued_statements')
-      .insert({
-        organisation_id: req.organisationId,
-        household_id: req.householdId,
-        period_from: req.from,
-        period_to: req.to,
-        language,
-        verification_code: verificationCode,
-        generated_by: req.actor.userId,
-        generated_by_label: req.actor.label,
-      })
-      .returning<Array<{ number: number; generated_at: Date | string }>>(['number', 'generated_at']);
-    return { number: Number(row!.number), generatedAt: new Date(row!.generated_at) };
-  });
+  const issued = await inTransaction(knex, req.actor, (trx) =>
+    registerStatement(
+      trx,
+      { organisationId: req.organisationId, ownerId: req.ownerId, from: req.from, to: req.to, language, contentHash: contentHashOf(content) },
+      verificationCodeOf(content),
+      req.actor,
+    ),
+  );
   const number = formatStatementNumber(issued.number, issued.generatedAt);
   const data: StatementData = {
     language,
     organisationName: req.organisationName,
     number,
-    verificationCode,
+    verificationCode: issued.verificationCode,
     generatedAt: issued.generatedAt,
     household: { displayName: content.household.displayName, reference: content.household.reference, structuredCommunication: content.household.structuredCommunication },
     groups: content.groups,
@@ -273,7 +271,7 @@ export async function issueStatement(knex: Knex, req: StatementRequest): Promise
     to: req.to,
     sections: content.sections,
   };
-  return { filename: statementFilename(content.household.reference, req.from, req.to), pdf: await renderStatementPdf(data), number, verificationCode };
+  return { filename: statementFilename(content.household.reference, req.from, req.to), pdf: await renderStatementPdf(data), number, verificationCode: issued.verificationCode };
 }
 
 /** A file-name-safe form of a group's name: "GECS Molenbeek 2024" → "gecs-molenbeek-2024". */
@@ -289,50 +287,17 @@ export function slug(name: string): string {
   return s || 'group';
 }
 
-async function groupName(knex: Knex, organisationId: string, groupId: string): Promise<string> {
-  const group = await knex('savings_groups').where({ id: groupId, organisation_id: organisationId }).first<{ name: string } | undefined>('name');
-  if (!group) throw errors.notFound('group');
-  return group.name;
-}
-
-/** One statement per household that was a member of the group during the period, in one ZIP; each is issued like a single statement. */
-export async function issueGroupStatements(
+/** Statements of several owners of one book for one period, in one ZIP; each is issued like a single statement. */
+export async function issueStatementsZip(
   knex: Knex,
-  req: { organisationId: string; organisationName: string; groupId: string; from: string; to: string; actor: Actor },
+  req: { organisationId: string; organisationName: string; bookName: string; from: string; to: string; actor: Actor; owners: Array<{ ownerId: string; books: StatementSource['books'] }> },
 ): Promise<{ filename: string; zip: Buffer }> {
-  const name = await groupName(knex, req.organisationId, req.groupId);
-  const members = await knex('group_members as m')
-    .join('households as h', 'h.id', 'm.household_id')
-    .where({ 'm.group_id': req.groupId, 'h.organisation_id': req.organisationId })
-    .andWhere('m.joined_on', '<=', req.to)
-    .andWhere((q) => q.whereNull('m.left_on').orWhere('m.left_on', '>=', req.from))
-    .distinct('m.household_id', 'h.reference')
-    .orderBy('h.reference')
-    .select<Array<{ household_id: string; reference: string }>>();
   const files = [];
-  for (const member of members) {
-    const statement = await issueStatement(knex, { ...req, householdId: member.household_id });
+  for (const owner of req.owners) {
+    const statement = await issueStatement(knex, { ...req, ...owner });
     files.push({ name: statement.filename, data: statement.pdf });
   }
-  return { filename: `statements-${slug(name)}-${req.from}-${req.to}.zip`, zip: createZip(files) };
-}
-
-interface CsvPostingRow {
-  id: string;
-  number: number;
-  kind: EntryKind;
-  value_date: string;
-  memo: string | null;
-  bank_reference: string | null;
-  reason: string | null;
-  created_at: Date | string;
-  created_by_label: string;
-  reverses_number: number | null;
-  account_kind: AccountKind;
-  household_id: string | null;
-  reference: string | null;
-  display_name: string | null;
-  amount: string;
+  return { filename: `statements-${slug(req.bookName)}-${req.from}-${req.to}.zip`, zip: createZip(files) };
 }
 
 /** "2026-11-27 10:15:04" in Brussels time: a timestamp spreadsheets read as one. */
@@ -341,48 +306,37 @@ function brusselsTimestamp(value: Date | string): string {
 }
 
 /**
- * The group's journal entries of a period as a CSV for Excel in Belgium (see lib/csv.ts): one row per
- * entry and household it touches, with the effect on that household's group savings and advance; the
- * effect on the pot's cash is given once per entry, on its first row, so that the column adds up.
- * An entry touching no household (a dividend nobody could share) has one row without household.
+ * A book's journal entries of a period as a CSV for Excel in Belgium (see lib/csv.ts): one row per
+ * entry and owner it touches, with the effect on that owner's group savings and advance; the effect
+ * on the pot's cash is given once per entry, on its first row, so that the column adds up. An entry
+ * touching no owner (a dividend nobody could share) has one row without owner.
  */
-export async function groupEntriesCsv(
+export async function bookEntriesCsv(
   knex: Knex,
-  req: { organisationId: string; groupId: string; from: string; to: string; language: Language },
+  req: { organisationId: string; book: string; bookName: string; from: string; to: string; language: Language },
 ): Promise<{ filename: string; csv: Buffer }> {
-  const name = await groupName(knex, req.organisationId, req.groupId);
-  const rows = await knex('journal_entries as e')
-    .join('ledger_postings as p', 'p.entry_id', 'e.id')
-    .join('ledger_accounts as a', 'a.id', 'p.account_id')
-    .leftJoin('households as h', 'h.id', 'a.household_id')
-    .leftJoin('journal_entries as o', 'o.id', 'e.reverses_entry_id')
-    .where({ 'e.group_id': req.groupId, 'e.organisation_id': req.organisationId })
-    .whereBetween('e.value_date', [req.from, req.to])
-    .orderBy([{ column: 'e.value_date' }, { column: 'e.number' }, { column: 'h.reference' }])
-    .select<CsvPostingRow[]>(
-      'e.id', 'e.number', 'e.kind', 'e.value_date', 'e.memo', 'e.bank_reference', 'e.reason', 'e.created_at', 'e.created_by_label',
-      'o.number as reverses_number', 'a.kind as account_kind', 'a.household_id', 'h.reference', 'h.display_name', 'p.amount',
-    );
+  const postings = await bookPostings(knex, req.organisationId, req.book, req.from, req.to);
+  const names = await ownerNames(knex, req.organisationId, [...new Set(postings.flatMap((p) => (p.owner ? [p.owner] : [])))]);
 
   interface EntryGroup {
-    first: CsvPostingRow;
+    first: BookPosting;
     pot: Money;
     households: Map<string, { reference: string; name: string; savings: Money | null; advance: Money | null }>;
   }
   const entries = new Map<string, EntryGroup>();
-  for (const row of rows) {
-    let entry = entries.get(row.id);
+  for (const p of postings) {
+    let entry = entries.get(p.entryId);
     if (!entry) {
-      entry = { first: row, pot: new Money(0), households: new Map() };
-      entries.set(row.id, entry);
+      entry = { first: p, pot: new Money(0), households: new Map() };
+      entries.set(p.entryId, entry);
     }
-    const value = new Money(row.amount).times(NORMAL_SIGN[row.account_kind]);
-    if (row.account_kind === 'pot_cash') entry.pot = entry.pot.plus(value);
-    if (row.household_id && (row.account_kind === 'group_savings' || row.account_kind === 'advance_receivable')) {
-      const h = entry.households.get(row.household_id) ?? { reference: row.reference ?? '', name: row.display_name ?? '', savings: null, advance: null };
-      if (row.account_kind === 'group_savings') h.savings = (h.savings ?? new Money(0)).plus(value);
-      else h.advance = (h.advance ?? new Money(0)).plus(value);
-      entry.households.set(row.household_id, h);
+    if (p.accountKind === 'pot_cash') entry.pot = entry.pot.plus(p.effect);
+    if (p.owner && (p.accountKind === 'group_savings' || p.accountKind === 'advance_receivable')) {
+      const named = names.get(p.owner);
+      const h = entry.households.get(p.owner) ?? { reference: named?.reference ?? '', name: named?.name ?? '', savings: null, advance: null };
+      if (p.accountKind === 'group_savings') h.savings = (h.savings ?? new Money(0)).plus(p.effect);
+      else h.advance = (h.advance ?? new Money(0)).plus(p.effect);
+      entry.households.set(p.owner, h);
     }
   }
 
@@ -393,29 +347,31 @@ export async function groupEntriesCsv(
   ];
   const lines: CsvCell[][] = [];
   for (const { first: e, pot, households } of entries.values()) {
-    const people = households.size > 0 ? [...households.values()] : [null];
+    // An entry's households by reference (code-point order, like the references' digits).
+    const people = households.size > 0 ? [...households.values()].sort((x, y) => (x.reference < y.reference ? -1 : x.reference > y.reference ? 1 : 0)) : [null];
     people.forEach((h, index) => {
       lines.push([
-        Number(e.number),
-        e.value_date,
-        t.kinds[e.kind] ?? e.kind,
+        e.entryNumber,
+        e.valueDate,
+        t.kinds[e.kind as EntryKind] ?? e.kind,
         h?.reference ?? null,
         h?.name ?? null,
         h?.savings ? csvAmount(h.savings) : null,
         h?.advance ? csvAmount(h.advance) : null,
         index === 0 ? csvAmount(pot) : null,
-        e.reverses_number === null ? null : Number(e.reverses_number),
+        e.reversesEntryNumber,
         e.reason,
-        e.bank_reference,
+        e.bankReference,
         e.memo,
-        brusselsTimestamp(e.created_at),
-        e.created_by_label,
+        brusselsTimestamp(e.createdAt),
+        e.createdBy,
       ]);
     });
   }
-  return { filename: `entries-${slug(name)}-${req.from}-${req.to}.csv`, csv: csvBuffer(header, lines) };
+  return { filename: `entries-${slug(req.bookName)}-${req.from}-${req.to}.csv`, csv: csvBuffer(header, lines) };
 }
 
+/** What the register and the ledger say about a statement number. */
 export interface StatementVerification {
   number: string;
   issued: boolean;
@@ -434,19 +390,14 @@ export interface StatementVerification {
 export async function verifyStatement(knex: Knex, organisationId: string, numberText: string, code?: string): Promise<StatementVerification> {
   const parsed = parseStatementNumber(numberText);
   if (!parsed) return { number: numberText, issued: false };
-  const row = await knex('issued_statements as s')
-    .join('households as h', 'h.id', 's.household_id')
-    .where({ 's.number': parsed.number, 's.organisation_id': organisationId })
-    .first<
-      | { household_id: string; reference: string; display_name: string; period_from: string; period_to: string; language: string; verification_code: string; generated_at: Date | string; generated_by_label: string }
-      | undefined
-    >('s.household_id', 'h.reference', 'h.display_name', 's.period_from', 's.period_to', 's.language', 's.verification_code', 's.generated_at', 's.generated_by_label');
+  const row = await findIssued(knex, organisationId, parsed.number);
   const issuedAt = row ? new Date(row.generated_at) : null;
   const number = formatStatementNumber(parsed.number, issuedAt ?? new Date());
   if (!row || !issuedAt || (parsed.year !== null && parsed.year !== number.slice(3, 7))) {
     return { number: parsed.year === null ? String(parsed.number) : numberText.trim().toUpperCase(), issued: false };
   }
-  const current = await loadStatementContent(knex, organisationId, row.household_id, row.period_from, row.period_to);
+  // The code leaves out names and books: the current figures alone tell whether the ledger changed.
+  const current = await loadStatementContent(knex, { organisationId, ownerId: row.household_id, from: row.period_from, to: row.period_to, books: [] });
   return {
     number,
     issued: true,

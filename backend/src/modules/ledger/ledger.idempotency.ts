@@ -11,7 +11,9 @@ import type { Request } from 'express';
 import type { Knex } from 'knex';
 import { inTransaction, type Actor } from '../../db/tx.ts';
 import { errors } from '../../lib/errors.ts';
+import * as repo from './ledger.repository.ts';
 
+/** The request header carrying the client's key of a money operation. */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 const KEY_PATTERN = /^[\x21-\x7e]{8,200}$/;
 
@@ -44,6 +46,7 @@ export function fingerprintOf(req: Request): string {
   return createHash('sha256').update(`${req.method} ${req.baseUrl}${req.path}\n${canonical(req.body ?? {})}`).digest('hex');
 }
 
+/** The answer of a money operation, and whether it was replayed from its key. */
 export interface StoredAnswer<T> {
   status: number;
   body: T;
@@ -63,27 +66,15 @@ export async function once<T>(
   fn: (trx: Knex.Transaction) => Promise<{ status: number; body: T }>,
 ): Promise<StoredAnswer<T>> {
   return inTransaction(knex, actor, async (trx) => {
-    // Plain SQL on this path: it runs for every money operation.
-    const claimed = (await trx.raw(
-      `INSERT INTO idempotency_keys (organisation_id, key, fingerprint) VALUES (?, ?, ?) ON CONFLICT (organisation_id, key) DO NOTHING RETURNING key`,
-      [organisationId, key, fingerprint],
-    )) as { rows: unknown[] };
-    if (claimed.rows.length === 0) {
-      const stored = await trx('idempotency_keys')
-        .where({ organisation_id: organisationId, key })
-        .first<{ fingerprint: string; status: number | null; body: T | null }>('fingerprint', 'status', 'body');
+    if (!(await repo.claimKey(trx, organisationId, key, fingerprint))) {
+      const stored = await repo.storedAnswer<T>(trx, organisationId, key);
       if (!stored || stored.fingerprint !== fingerprint || stored.status === null) {
         throw errors.conflict('idempotency_key_reused', 'This Idempotency-Key was already used for another request. Use a new key for a new operation.');
       }
       return { status: stored.status, body: stored.body as T, replayed: true };
     }
     const answer = await fn(trx);
-    await trx.raw(`UPDATE idempotency_keys SET status = ?, body = ?::jsonb WHERE organisation_id = ? AND key = ?`, [
-      answer.status,
-      JSON.stringify(answer.body),
-      organisationId,
-      key,
-    ]);
+    await repo.storeAnswer(trx, organisationId, key, answer.status, answer.body);
     return { ...answer, replayed: false };
   });
 }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { access, authOf } from '../../lib/access.ts';
 import { handle } from '../../lib/validate.ts';
-import { verifyStatement } from './statement.ts';
+import { verifyStatement } from './statements.service.ts';
 
 const verifyParams = z.strictObject({
   number: z.string().trim().regex(/^(?:RE-\d{4}-)?\d{1,15}$/i, 'Must be a statement number such as RE-2026-000123'),
@@ -16,6 +16,7 @@ const verifyQuery = z.strictObject({
   code: z.string().trim().regex(/^[0-9A-Fa-f]{4}(?:[\s-]?[0-9A-Fa-f]{4}){3}$/, 'Must be a verification code such as 8F3A-91C2-0B7D-44E1').optional(),
 });
 
+/** Routes under /api/statements. */
 export function statementsRoutes(ctx: AppContext): Router {
   const router = Router();
   const { knex } = ctx;

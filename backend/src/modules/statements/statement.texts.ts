@@ -5,7 +5,12 @@
  * plain words, the same term for the same thing everywhere.
  */
 import type { Language } from '../../lib/locale.ts';
-import type { EntryKind } from './ledger.ts';
+
+/**
+ * The ledger entry kinds a statement or export has words for (the kinds GECS posts). A feature that
+ * posts a new kind adds its words here.
+ */
+export type EntryKind = 'deposit_group' | 'deposit_individual' | 'advance_payment' | 'advance_repayment' | 'refund' | 'dividend' | 'reversal';
 
 /** What a household's statement shows separately: its two kinds of savings and what it owes on an advance. */
 export type StatementAccount = 'groupSavings' | 'individualSavings' | 'advance';

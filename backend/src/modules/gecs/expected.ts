@@ -56,6 +56,7 @@ export function amountForMonth(periods: readonly AmountPeriod[], month: string):
   return amount;
 }
 
+/** Expected vs paid of one member at a date: every month due, what settled it, and the arrears (amounts in euros). */
 export function expectedVsPaid(input: {
   periods: readonly AmountPeriod[];
   joinedOn: string;

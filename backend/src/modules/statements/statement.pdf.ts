@@ -1,6 +1,6 @@
 /**
  * Draws a household's savings statement (A4 PDF) from plain, already computed figures: no database,
- * no arithmetic beyond layout. statement.ts loads and computes the data (StatementData); the benchmark
+ * no arithmetic beyond layout. statements.service.ts loads and computes the data (StatementData); the benchmark
  * times renderStatementPdf alone against bare pdfkit.
  *
  * Layout, for a family and for a lender: a header with who, which period, which statement; a summary
@@ -13,8 +13,8 @@ import { formatDate, formatMoney, localeOf, type Language } from '../../lib/loca
 import { formatAmount, Money } from '../../lib/money.ts';
 import { createPdf, FONTS, pdfToBuffer } from '../../lib/pdf.ts';
 import { formatCommunication } from '../../lib/structured-communication.ts';
-import type { EntryKind } from './ledger.ts';
-import { fill, statementTexts, type StatementAccount, type StatementTexts } from './statement.texts.ts';
+import { addDays } from '../../lib/dates.ts';
+import { fill, statementTexts, type EntryKind, type StatementAccount, type StatementTexts } from './statement.texts.ts';
 
 /** One movement of one account, as printed. Amounts are decimal strings ("125.00", "-40.00"). */
 export interface StatementMovement {
@@ -50,7 +50,7 @@ export interface StatementSection {
 }
 
 /**
- * Everything renderStatementPdf draws. Built by statement.ts (buildStatementData) from a few queries;
+ * Everything renderStatementPdf draws. Built by statements.service.ts from a few queries;
  * amounts are decimal strings, dates 'YYYY-MM-DD'.
  */
 export interface StatementData {
@@ -107,12 +107,6 @@ function signedMoney(amount: string, lang: Language): string {
   if (/^0+(\.0+)?$/.test(amount)) return formatMoney(amount, lang);
   // Intl places the sign where the language puts it ("+1 234,50 €", "€ +1.234,50", "+€1,234.50").
   return formatMoney(`-${amount}`, lang).replace('-', '+');
-}
-
-/** The previous day of a 'YYYY-MM-DD' date. */
-function dayBefore(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
 }
 
 function isZero(amount: string): boolean {
@@ -296,7 +290,7 @@ class StatementDrawing {
 
   private summary(): void {
     const { t, data, left, width, lang } = this;
-    const opening = dayBefore(data.from);
+    const opening = addDays(data.from, -1);
     this.sectionTitle(t.summary);
     const amountWidth = 76;
     const labelWidth = width - 4 * amountWidth;
@@ -410,7 +404,7 @@ class StatementDrawing {
     const headers = [c.date, c.number, c.description, c.amount, c.balance];
     const header = () => this.tableHeader(cols, headers);
 
-    const opening = this.row(cols, ['', '', fill(t.openingBalance, { date: formatDate(dayBefore(data.from), lang) }), '', formatMoney(s.opening, lang)], { bold: true });
+    const opening = this.row(cols, ['', '', fill(t.openingBalance, { date: formatDate(addDays(data.from, -1), lang) }), '', formatMoney(s.opening, lang)], { bold: true });
     const body = s.movements.length === 0 ? [this.row(cols, ['', '', t.noMovements, '', ''])] : s.movements.map((m, index) => this.movement(cols, m, account, index % 2 === 0));
     const closing = [
       this.row(cols, ['', '', t.totalIn[account], signedMoney(s.totalIn, lang), ''], { rule: true }),

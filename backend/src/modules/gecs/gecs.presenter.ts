@@ -1,11 +1,12 @@
 /** JSON shapes of the savings API: amounts are decimal strings with two decimals, dates 'YYYY-MM-DD'. */
-import { formatAmount, type Money } from '../../lib/money.ts';
+import { formatAmount, formatOptionalAmount, sum, type Money } from '../../lib/money.ts';
 import type { ExpectedVsPaid } from './expected.ts';
 import type { GroupRow, MemberRow, MonthlyAmountRow } from './groups.repository.ts';
-import type { AccountKind } from './ledger.ts';
-import type { AdvanceRow } from './operations.service.ts';
-import type { EntryLine, HouseholdSavings, MemberSummary, PotFigures } from './reports.ts';
+import type { AdvanceRow } from './advances.repository.ts';
+import type { AccountKind } from './gecs.accounts.ts';
+import type { EntryLine, HouseholdSavings, MemberSummary, PotFigures } from './figures.service.ts';
 
+/** A group's own fields. */
 export function presentGroupRow(g: GroupRow) {
   return {
     id: g.id,
@@ -18,10 +19,12 @@ export function presentGroupRow(g: GroupRow) {
   };
 }
 
+/** A group's monthly amounts, oldest first. */
 export function presentMonthlyAmounts(rows: MonthlyAmountRow[]) {
   return rows.map((r) => ({ from: r.effective_from, amount: formatAmount(r.amount) }));
 }
 
+/** Arrears: unpaid ended months, their amount and the age of the oldest. */
 export function presentArrears(e: ExpectedVsPaid) {
   return {
     months: e.arrears.months,
@@ -31,6 +34,7 @@ export function presentArrears(e: ExpectedVsPaid) {
   };
 }
 
+/** Expected vs paid, month by month. */
 export function presentExpected(e: ExpectedVsPaid) {
   return {
     totalDue: formatAmount(e.totalDue),
@@ -45,6 +49,7 @@ export function presentExpected(e: ExpectedVsPaid) {
   };
 }
 
+/** A member of a group. */
 export function presentMember(m: MemberRow) {
   return {
     householdId: m.household_id,
@@ -56,6 +61,7 @@ export function presentMember(m: MemberRow) {
   };
 }
 
+/** A member with its savings, advance owed and arrears at a date. */
 export function presentMemberSummary(s: MemberSummary) {
   return {
     ...presentMember(s.member),
@@ -65,6 +71,7 @@ export function presentMemberSummary(s: MemberSummary) {
   };
 }
 
+/** A pot's figures at a date. */
 export function presentPot(p: PotFigures) {
   return {
     on: p.on,
@@ -77,6 +84,7 @@ export function presentPot(p: PotFigures) {
   };
 }
 
+/** An advance, with what is still owed on it once paid. */
 export function presentAdvance(a: AdvanceRow, outstanding: Money | null = null) {
   return {
     id: a.id,
@@ -93,6 +101,7 @@ export function presentAdvance(a: AdvanceRow, outstanding: Money | null = null) 
   };
 }
 
+/** A household's savings at a date. */
 export function presentSavings(s: HouseholdSavings) {
   return {
     on: s.on,
@@ -114,6 +123,7 @@ const EFFECT_NAMES: Partial<Record<AccountKind, string>> = {
   group_reserve: 'unallocated',
 };
 
+/** A journal entry with its effect on the accounts listed. */
 export function presentEntry(e: EntryLine) {
   const effects: Record<string, string> = {};
   for (const [kind, value] of Object.entries(e.effects) as Array<[AccountKind, Money]>) {
@@ -136,5 +146,35 @@ export function presentEntry(e: EntryLine) {
     createdAt: e.createdAt,
     createdBy: e.createdBy,
     effects,
+  };
+}
+
+/** A group in the list: its fields, active members, pot cash and the monthly amount in force. */
+export function presentGroupListItem(g: GroupRow, figures: { cash: string | null; members: number; monthly_amount: string | null } | undefined) {
+  return {
+    ...presentGroupRow(g),
+    activeMembers: Number(figures?.members ?? 0),
+    potCash: formatAmount(figures?.cash ?? '0'),
+    monthlyAmount: formatOptionalAmount(figures?.monthly_amount),
+  };
+}
+
+/** A group's closed months ('YYYY-MM', latest first) and the latest one. */
+export function presentClosings(closings: Array<{ month: string; closedAt: Date; closedBy: string }>) {
+  return {
+    closings: closings.map((c) => ({ month: c.month.slice(0, 7), closedAt: c.closedAt.toISOString(), closedBy: c.closedBy })),
+    closedThrough: closings[0]?.month.slice(0, 7) ?? null,
+  };
+}
+
+/** The members in arrears at a date, with their totals. */
+export function presentArrearsList(on: string, members: MemberSummary[]) {
+  const late = members.filter((m) => m.expected.arrears.months > 0);
+  return {
+    on,
+    households: late.length,
+    months: late.reduce((n, m) => n + m.expected.arrears.months, 0),
+    amount: formatAmount(sum(late.map((m) => m.expected.arrears.amount))),
+    members: late.map(presentMemberSummary),
   };
 }
