@@ -225,6 +225,11 @@ async function startOwned(dataDir: string, lock: OwnerLock, durable: boolean): P
   // A server left by an owner killed with kill -9 still runs on the folder: stop it cleanly first.
   const orphan = runningPostmaster(pgDir);
   if (orphan) await stopPostmaster(orphan.pid);
+  // After a kill -9 of the whole group, postmaster.pid may name a zombie (a first process that reaps
+  // nothing, as in some containers) or a recycled pid, which PostgreSQL would take for a live server
+  // and refuse to start. It is dead: remove the file. PostgreSQL's shared-memory check still refuses
+  // if any of its old processes were attached.
+  else fs.rmSync(path.join(pgDir, 'postmaster.pid'), { force: true });
 
   const log = fs.createWriteStream(path.join(dataDir, 'postgresql.log'), { flags: 'a', mode: 0o600 });
   const recent: string[] = [];
