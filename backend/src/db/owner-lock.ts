@@ -23,7 +23,7 @@ export class DataDirInUseError extends Error {
     const who = owner.role === 'server' ? 'a running server (npm start)' : 'a command-line tool (npm run …)';
     super(
       `DATA_DIR ${dataDir} is in use by ${who}, pid ${owner.pid}, since ${owner.since}. ` +
-        'Only one server may open a data folder: stop that one first (npm run admin, db:migrate and db:seed work while it runs).',
+        'Only one server may open a data folder: stop that one first (npm run admin, db:migrate, db:seed and db:backup work while it runs).',
       options,
     );
     this.name = 'DataDirInUseError';
