@@ -277,7 +277,8 @@ async function startOwned(dataDir: string, lock: OwnerLock, durable: boolean): P
       authMethod: 'scram-sha-256',
       port,
       persistent: true,
-      createPostgresUser: true,
+      // Only root needs (and may create) the postgres system user; anyone else runs the binaries as themselves.
+      createPostgresUser: isRoot,
       initdbFlags: ['--encoding=UTF8'],
       // Loopback TCP only, and no Unix socket (nothing to create in /tmp, nothing other local users can reach without the password).
       postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...flags],
