@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { verifyPassword } from '../../backend/src/modules/auth/passwords.ts';
 import { embeddedEnv, loginTo, spawnServer, stopServer, waitUntilUp, type ChildServer } from '../helpers/child-server.ts';
 
 const run = promisify(execFile);
+const execFileSyncText = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' }).trim();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pot-commun-cli-'));
 let server: ChildServer | undefined;
 afterAll(async () => {
@@ -67,6 +68,23 @@ describe('npm run admin -- create-user', () => {
       await db.close();
     }
   }, 120_000);
+});
+
+// CI runs as root, where the cluster runs as the postgres user; a developer runs as themselves.
+const canRunAsNobody = process.getuid?.() === 0 && fs.existsSync('/usr/sbin/runuser');
+describe.skipIf(!canRunAsNobody)('the embedded engine for a user who is not root', () => {
+  it('initialises, starts and stops the cluster as that user', async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'pot-commun-nobody-'));
+    try {
+      fs.chownSync(home, Number(execFileSyncText('id', ['-u', 'nobody'])), fs.statSync(home).gid);
+      const env = { ...embeddedEnv(path.join(home, 'data'), { POT_COMMUN_PASSWORD: 'pas-root-du-tout' }), HOME: home };
+      const res = await run('/usr/sbin/runuser', ['-u', 'nobody', '--', process.execPath, '--import', 'tsx', path.join(PROJECT_ROOT, 'backend/src/cli/admin.ts'), 'create-user', '--email', 'dev@service.be', '--role', 'coordinator', '--name', 'Dev'], { env, cwd: PROJECT_ROOT });
+      expect(res.stdout).toContain('Created coordinator Dev <dev@service.be>');
+      expect(fs.statSync(path.join(home, 'data', 'pg')).uid).toBe(fs.statSync(home).uid);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('one owner per DATA_DIR, and the tools while the server runs', () => {
