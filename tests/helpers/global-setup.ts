@@ -1,7 +1,8 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { openCluster, runningPostmaster, stopPostmaster, clusterDirOf, type EmbeddedCluster } from '../../backend/src/db/embedded.ts';
+import { assertPostgresUserReaches, clusterDirOf, openCluster, runningPostmaster, stopPostmaster, type EmbeddedCluster } from '../../backend/src/db/embedded.ts';
 import { openPostgres, type Engine } from '../../backend/src/db/knex.ts';
 import { migrateLatest } from '../../backend/src/db/migrate.ts';
 import { currentOwner } from '../../backend/src/db/owner-lock.ts';
@@ -50,7 +51,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let url = testDatabaseUrl();
   let engine: Engine = 'postgresql';
   let cluster: EmbeddedCluster | undefined;
-  const root = testClustersDir();
+  let root = testClustersDir();
+  fs.mkdirSync(root, { recursive: true });
+  if (process.getuid?.() === 0) {
+    try {
+      assertPostgresUserReaches(root);
+    } catch {
+      // A clone under a private folder (/root/…): as root the cluster runs as the postgres user, which
+      // cannot enter .tmp/ there. The temporary folder always lets it through.
+      root = path.join(os.tmpdir(), 'pot-commun-test-clusters');
+    }
+  }
   const dir = path.join(root, `run-${process.pid}-${Date.now()}`);
   if (!url) {
     await removeAbandonedClusters(root);

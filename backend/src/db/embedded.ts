@@ -158,7 +158,7 @@ function writeFileDurably(file: string, content: string, mode: number): void {
  * without execute permission for others (a home folder, a mkdtemp folder) makes initdb and postgres
  * fail with a bare "Permission denied". Parents are the operator's to open; they are not changed here.
  */
-function assertPostgresUserReaches(dataDir: string): void {
+export function assertPostgresUserReaches(dataDir: string): void {
   let ids: { uid: number; gid: number };
   try {
     ids = {
