@@ -129,7 +129,11 @@ function urlFor(port: number, password: string) {
 function readPassword(dataDir: string): string | null {
   try {
     return fs.readFileSync(passwordFileOf(dataDir), 'utf8').trim() || null;
-  } catch {
+  } catch (err) {
+    // Another user's DATA_DIR: say so now rather than wait for a file that exists.
+    if ((err as NodeJS.ErrnoException).code === 'EACCES') {
+      throw new Error(`${passwordFileOf(dataDir)} is not readable by this user: run the command as the user who runs the server.`, { cause: err });
+    }
     return null;
   }
 }
@@ -330,17 +334,24 @@ async function startOwned(dataDir: string, lock: OwnerLock, durable: boolean): P
   if (!pm) throw new Error(`The embedded PostgreSQL in ${pgDir} stopped right after starting:\n  ${recent.join('\n  ')}`);
 
   if (fresh) {
-    password = crypto.randomBytes(24).toString('base64url');
-    const client = new pg.Client({ connectionString: urlFor(port, initPassword)('postgres') });
-    await client.connect();
     try {
-      await client.query(`ALTER ROLE ${SUPERUSER} PASSWORD ${client.escapeLiteral(password)}`);
-      await client.query(`CREATE DATABASE ${APP_DATABASE}`);
-    } finally {
-      await client.end();
+      password = crypto.randomBytes(24).toString('base64url');
+      const client = new pg.Client({ connectionString: urlFor(port, initPassword)('postgres') });
+      await client.connect();
+      try {
+        await client.query(`ALTER ROLE ${SUPERUSER} PASSWORD ${client.escapeLiteral(password)}`);
+        await client.query(`CREATE DATABASE ${APP_DATABASE}`);
+      } finally {
+        await client.end();
+      }
+      writeFileDurably(passwordFileOf(dataDir), `${password}\n`, 0o600);
+      fs.rmSync(marker);
+    } catch (err) {
+      // Do not leave a server running that nobody owns; the marker makes the next start begin again.
+      await stopPostmaster(pm.pid);
+      log.end();
+      throw err;
     }
-    writeFileDurably(passwordFileOf(dataDir), `${password}\n`, 0o600);
-    fs.rmSync(marker);
   }
 
   let stopped = false;
