@@ -263,7 +263,10 @@ async function startOwned(dataDir: string, lock: OwnerLock, durable: boolean): P
   // if any of its old processes were attached.
   else fs.rmSync(path.join(pgDir, 'postmaster.pid'), { force: true });
 
-  const log = fs.createWriteStream(path.join(dataDir, 'postgresql.log'), { flags: 'a', mode: 0o600 });
+  // PostgreSQL's messages (start, recovery, errors) are appended here; one older generation is kept.
+  const logFile = path.join(dataDir, 'postgresql.log');
+  if (fs.existsSync(logFile) && fs.statSync(logFile).size > 10_000_000) fs.renameSync(logFile, `${logFile}.1`);
+  const log = fs.createWriteStream(logFile, { flags: 'a', mode: 0o600 });
   const recent: string[] = [];
   const onLog = (message: string) => {
     log.write(message.endsWith('\n') ? message : `${message}\n`);
