@@ -225,7 +225,8 @@ export async function openCluster(dataDir: string, opts: ClusterOptions): Promis
       }
     }
     // Another command-line tool holds DATA_DIR with its own short-lived cluster: wait for it.
-    if (Date.now() > deadline) throw new DataDirInUseError(dataDir, currentOwner(dataDir) ?? owner!);
+    const holder = currentOwner(dataDir);
+    if (holder && Date.now() > deadline) throw new DataDirInUseError(dataDir, holder);
     await sleep(200);
   }
 }
