@@ -8,9 +8,9 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
-  /** Embedded PostgreSQL data folder; ignored when databaseUrl is set. */
+  /** The embedded PostgreSQL's folder (cluster in dataDir/pg, password, owner lock); ignored when databaseUrl is set. */
   dataDir: string;
-  /** A real PostgreSQL server; when absent the embedded engine (PGlite) is used. */
+  /** An external PostgreSQL server (15+); when absent the embedded PostgreSQL in dataDir is used. */
   databaseUrl: string | undefined;
   /** Shown on letters and statements. */
   organisationName: string;

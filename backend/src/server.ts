@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { loadConfig } from './config.ts';
-import { openDatabase } from './db/knex.ts';
+import { openDatabase, type Database } from './db/knex.ts';
+import { DataDirInUseError } from './db/owner-lock.ts';
 import { prepareDatabase } from './db/bootstrap.ts';
 import { createApp } from './app.ts';
 import { VERSION } from './version.ts';
@@ -8,7 +9,14 @@ import { VERSION } from './version.ts';
 // Opens the database, migrates, loads demo data on a fresh embedded database, and serves API + web app.
 const config = loadConfig();
 const logger = pino({ level: config.logLevel });
-const db = await openDatabase(config);
+let db: Database;
+try {
+  db = await openDatabase(config, 'server');
+} catch (err) {
+  // A second server on the same DATA_DIR stops here, before it touches any database file.
+  console.error(err instanceof DataDirInUseError ? `\n${err.message}\n` : err);
+  process.exit(1);
+}
 const { migrated, demo } = await prepareDatabase(db, config);
 if (migrated.length > 0) logger.info({ migrations: migrated }, 'migrated');
 if (demo) {
@@ -18,7 +26,7 @@ if (demo) {
 
 const app = createApp({ knex: db.knex, engine: db.engine, config, logger, version: VERSION });
 const server = app.listen(config.port, () => {
-  const where = db.engine === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  const where = db.engine === 'embedded' ? `embedded PostgreSQL in ${config.dataDir} (port ${db.cluster?.port})` : 'PostgreSQL (DATABASE_URL)';
   console.log(`\nPot commun ${VERSION} is running on http://localhost:${config.port} — database: ${where}\n`);
 });
 
@@ -32,5 +40,5 @@ async function stop(signal: string) {
   await db.close();
   process.exit(0);
 }
-process.on('SIGINT', () => void stop('SIGINT'));
-process.on('SIGTERM', () => void stop('SIGTERM'));
+// SIGHUP too: a closed terminal must stop the embedded cluster cleanly, not orphan it.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));

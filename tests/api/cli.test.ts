@@ -1,26 +1,34 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../backend/src/config.ts';
+import { clusterDirOf, runningPostmaster } from '../../backend/src/db/embedded.ts';
 import { openEmbedded } from '../../backend/src/db/knex.ts';
 import { verifyPassword } from '../../backend/src/modules/auth/passwords.ts';
+import { embeddedEnv, loginTo, spawnServer, stopServer, waitUntilUp, type ChildServer } from '../helpers/child-server.ts';
 
 const run = promisify(execFile);
+const execFileSyncText = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' }).trim();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pot-commun-cli-'));
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+let server: ChildServer | undefined;
+afterAll(async () => {
+  if (server) await stopServer(server);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
 
-function admin(args: string[], password?: string) {
+function tool(script: string, args: string[], password?: string) {
   // The same configuration as npm start: here an embedded database in a fresh DATA_DIR.
-  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', ...(password ? { POT_COMMUN_PASSWORD: password } : {}) };
+  const env = embeddedEnv(dataDir, password ? { POT_COMMUN_PASSWORD: password } : {});
   if (!password) delete env.POT_COMMUN_PASSWORD;
-  return run(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'backend/src/cli/admin.ts'), ...args], { env, cwd: PROJECT_ROOT }).then(
+  return run(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, script), ...args], { env, cwd: PROJECT_ROOT }).then(
     (r) => ({ code: 0, ...r }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
 }
+const admin = (args: string[], password?: string) => tool('backend/src/cli/admin.ts', args, password);
 
 describe('npm run admin -- create-user', () => {
   it('creates the first coordinator on a fresh database, with the password from POT_COMMUN_PASSWORD', async () => {
@@ -44,7 +52,12 @@ describe('npm run admin -- create-user', () => {
     expect(noPassword.code).not.toBe(0);
     expect(noPassword.stderr).toContain('POT_COMMUN_PASSWORD');
 
-    const db = await openEmbedded(path.join(dataDir, 'pglite'));
+    // Each command started the cluster and stopped it again: nothing is left running on the folder.
+    expect(runningPostmaster(clusterDirOf(dataDir))).toBeNull();
+    expect(fs.existsSync(path.join(dataDir, 'owner.lock'))).toBe(false);
+    expect(fs.statSync(path.join(dataDir, 'db-password')).mode & 0o777).toBe(0o600);
+
+    const db = await openEmbedded(dataDir, 'cli');
     try {
       const users = await db.knex('users').select('email', 'role', 'password_hash');
       expect(users.map((u) => [u.email, u.role])).toEqual([['chef@service.be', 'coordinator']]);
@@ -54,5 +67,59 @@ describe('npm run admin -- create-user', () => {
     } finally {
       await db.close();
     }
+  }, 120_000);
+});
+
+// CI runs as root, where the cluster runs as the postgres user; a developer runs as themselves.
+const canRunAsNobody = process.getuid?.() === 0 && fs.existsSync('/usr/sbin/runuser');
+describe.skipIf(!canRunAsNobody)('the embedded engine for a user who is not root', () => {
+  it('initialises, starts and stops the cluster as that user', async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'pot-commun-nobody-'));
+    try {
+      fs.chownSync(home, Number(execFileSyncText('id', ['-u', 'nobody'])), fs.statSync(home).gid);
+      const env = { ...embeddedEnv(path.join(home, 'data'), { POT_COMMUN_PASSWORD: 'pas-root-du-tout' }), HOME: home };
+      const res = await run('/usr/sbin/runuser', ['-u', 'nobody', '--', process.execPath, '--import', 'tsx', path.join(PROJECT_ROOT, 'backend/src/cli/admin.ts'), 'create-user', '--email', 'dev@service.be', '--role', 'coordinator', '--name', 'Dev'], { env, cwd: PROJECT_ROOT });
+      expect(res.stdout).toContain('Created coordinator Dev <dev@service.be>');
+      expect(fs.statSync(path.join(home, 'data', 'pg')).uid).toBe(fs.statSync(home).uid);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('one owner per DATA_DIR, and the tools while the server runs', () => {
+  it('refuses a second server on the same folder at once; admin and db:migrate work on the running one', async () => {
+    server = await spawnServer(dataDir);
+    await waitUntilUp(server);
+    const { pid, port } = runningPostmaster(clusterDirOf(dataDir))!;
+    // The cluster listens on loopback only, and was not seeded (the folder already had a user).
+    expect(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8')).toContain('listen_addresses=127.0.0.1');
+    expect((await loginTo(server.url, { email: 'coordination@demo.potcommun.be', password: 'Logement-solidaire-2026' })).status).toBe(401);
+
+    const started = Date.now();
+    const second = await spawnServer(dataDir);
+    const ended = await second.exited;
+    expect(ended.code).toBe(1);
+    expect(second.output()).toContain(`DATA_DIR ${dataDir} is in use by a running server (npm start), pid ${server.process.pid}`);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    // The first server's cluster was not touched.
+    expect(runningPostmaster(clusterDirOf(dataDir))).toMatchObject({ pid, port });
+
+    const created = await admin(['create-user', '--email', 'referente@service.be', '--role', 'referent', '--name', 'Anne Peeters'], 'deuxième-accès-2026');
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    const login = await loginTo(server.url, { email: 'referente@service.be', password: 'deuxième-accès-2026' });
+    expect(login.status).toBe(200);
+
+    const migrate = await tool('backend/src/cli/db.ts', ['migrate']);
+    expect(migrate).toMatchObject({ code: 0, stdout: 'Database schema is up to date.\n' });
+    // Attached tools stop nothing: the same cluster still serves.
+    expect(runningPostmaster(clusterDirOf(dataDir))).toMatchObject({ pid, port });
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+
+    expect(await stopServer(server)).toMatchObject({ code: 0 });
+    server = undefined;
+    expect(runningPostmaster(clusterDirOf(dataDir))).toBeNull();
+    expect(fs.existsSync(path.join(dataDir, 'owner.lock'))).toBe(false);
   }, 120_000);
 });

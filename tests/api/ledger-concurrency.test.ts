@@ -1,7 +1,7 @@
 /**
- * Money operations racing each other on real PostgreSQL (the embedded engine has one connection, so
- * nothing runs concurrently there). supertest sends the requests together to one app whose pool holds
- * several connections: the transactions truly overlap in the database.
+ * Money operations racing each other, on both engines (the embedded one is a real PostgreSQL server
+ * too). supertest sends the requests together to one app whose pool holds several connections: the
+ * transactions truly overlap in the database.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,7 +31,7 @@ async function checkOk(groupId: string) {
   return res.body;
 }
 
-describe.skipIf(!process.env.TEST_DATABASE_URL)('concurrent money operations on PostgreSQL', () => {
+describe('concurrent money operations', () => {
   beforeAll(async () => {
     t = await setupApp();
     co = await login(t.app, { email: (await makeStaff(t.db.knex, { role: 'coordinator' })).email, password: STAFF_PASSWORD });

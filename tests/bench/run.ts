@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- --households N --months M --samples S --out FILE]
  *
- * Seeds a throwaway database (embedded PGlite in a temporary folder, or a fresh database created on
+ * Seeds a throwaway database (the embedded PostgreSQL in a temporary folder, or a fresh database created on
  * the server named by DATABASE_URL and dropped at the end) with N households × M months of deposits,
  * then measures the savings ledger and writes bench-results.json: a list of
  * { name, value, unit, baseline, ratio }. What each figure means: docs/benchmarks.md.
@@ -105,10 +105,11 @@ async function openBenchDatabase(): Promise<{ db: Database; where: string; dispo
     };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pot-bench-'));
-  const db = await openEmbedded(process.env.BENCH_MEMORY ? undefined : path.join(dir, 'pglite'));
+  // The real embedded engine, as npm start runs it (fsync and synchronous_commit on).
+  const db = await openEmbedded(dir);
   return {
     db,
-    where: `embedded PGlite in ${dir} (deleted at the end)`,
+    where: `embedded PostgreSQL in ${dir} (deleted at the end)`,
     dispose: async () => {
       await db.close();
       fs.rmSync(dir, { recursive: true, force: true });

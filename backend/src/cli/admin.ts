@@ -37,7 +37,8 @@ async function main(): Promise<number> {
   }
   const password = process.env.POT_COMMUN_PASSWORD ?? (await askPassword());
   const config = loadConfig();
-  const db = await openDatabase(config);
+  // Attaches to the running server's embedded cluster, or starts one for the duration of the command.
+  const db = await openDatabase(config, 'cli');
   try {
     await migrateLatest(db.knex);
     const organisationId = await defaultOrganisationId(db.knex);

@@ -6,7 +6,8 @@ import { runSeeds } from '../db/seed.ts';
 // npm run db:migrate | db:seed — on the same configuration as npm start (DATA_DIR or DATABASE_URL).
 const command = process.argv[2];
 const config = loadConfig();
-const db = await openDatabase(config);
+// Attaches to the running server's embedded cluster, or starts one for the duration of the command.
+const db = await openDatabase(config, 'cli');
 try {
   const ran = await migrateLatest(db.knex);
   console.log(ran.length ? `Migrated: ${ran.join(', ')}` : 'Database schema is up to date.');

@@ -82,7 +82,7 @@ export async function updateExitReason(trx: Knex, id: string, patch: { names?: P
 
 /**
  * Locks a household's row for the rest of the transaction, so that two journey changes of one
- * household are checked one after the other (on PostgreSQL; the embedded engine has one connection).
+ * household are checked one after the other.
  */
 export async function lockHousehold(trx: Knex.Transaction, organisationId: string, householdId: string): Promise<boolean> {
   return !!(await trx('households').where({ id: householdId, organisation_id: organisationId }).forUpdate().first('id'));
