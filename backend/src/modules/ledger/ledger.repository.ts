@@ -289,8 +289,8 @@ export async function listClosings(knex: Knex, book: string): Promise<Array<{ mo
   return rows.map((r) => ({ month: r.month, closedAt: new Date(r.closed_at), closedBy: r.closed_by_label }));
 }
 
-/** One posting of a movement listing, with its entry. */
-export interface MovementRow {
+/** One posting with its entry: the columns every posting listing reads. */
+interface PostingWithEntryRow {
   id: string;
   number: number;
   kind: string;
@@ -298,20 +298,24 @@ export interface MovementRow {
   memo: string | null;
   bank_reference: string | null;
   reason: string | null;
+  created_at: Date | string;
+  created_by_label: string;
+  account_kind: string;
+  normal_sign: number;
+  amount: string;
+}
+
+/** One posting of a movement listing, with its entry. */
+export interface MovementRow extends PostingWithEntryRow {
   group_id: string | null;
   household_id: string | null;
   advance_id: string | null;
   reverses_entry_id: string | null;
-  created_at: Date | string;
-  created_by_label: string;
   orig_number: number | null;
   orig_date: string | null;
   orig_kind: string | null;
   rev_id: string | null;
   rev_number: number | null;
-  account_kind: string;
-  normal_sign: number;
-  amount: string;
 }
 
 /** Postings to the accounts matching a filter in a period, with their entries, oldest first. */
@@ -336,21 +340,9 @@ export async function movementRows(knex: Knex, filter: { owner?: string; book?: 
 }
 
 /** One posting of a book's entries, with its entry and its account. */
-export interface BookPostingRow {
-  id: string;
-  number: number;
-  kind: string;
-  value_date: string;
-  memo: string | null;
-  bank_reference: string | null;
-  reason: string | null;
-  created_at: Date | string;
-  created_by_label: string;
+export interface BookPostingRow extends PostingWithEntryRow {
   reverses_number: number | null;
-  account_kind: string;
-  normal_sign: number;
   household_id: string | null;
-  amount: string;
 }
 
 /** Every posting of the entries kept in a book with a value date in a period, by date and entry number. */
