@@ -8,6 +8,7 @@ import { AppError, apiNotFound, problemHandler } from './lib/errors.ts';
 import { authenticate } from './modules/auth/auth.middleware.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { householdIdentities } from './modules/households/households.repository.ts';
 import { householdsRoutes } from './modules/households/households.routes.ts';
 import { cohortsRoutes } from './modules/journey/cohorts.routes.ts';
 import { currentPhaseKeys } from './modules/journey/journey.history.ts';
@@ -28,7 +29,7 @@ function apiRouter(ctx: AppContext): Router {
   api.use('/groups', groupsRoutes(ctx));
   api.use('/advances', advancesRoutes(ctx));
   api.use('/entries', entriesRoutes(ctx));
-  api.use('/statements', statementsRoutes(ctx));
+  api.use('/statements', statementsRoutes(ctx, householdIdentities));
   api.use('/households', householdJourneyRoutes(ctx));
   api.use('/phases', phasesRoutes(ctx));
   api.use('/exit-reasons', exitReasonsRoutes(ctx));

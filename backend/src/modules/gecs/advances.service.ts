@@ -6,13 +6,13 @@
 import type { Knex } from 'knex';
 import { errors } from '../../lib/errors.ts';
 import { Money, formatAmount } from '../../lib/money.ts';
-import { postEntry, postedOnSubject, type PostedEntry } from '../ledger/ledger.service.ts';
+import { postedOnSubject, type PostedEntry } from '../ledger/ledger.service.ts';
 import { findAdvance, hasApprovedAdvance, insertAdvance, markCancelled, markPaid, type AdvanceRow } from './advances.repository.ts';
 import { balanceAt, ensureAccount } from './gecs.accounts.ts';
 import type { AdvanceInput } from './gecs.schemas.ts';
 import { assertOpenDate } from './groups.service.ts';
 import { lockGroup, membershipOn, type GroupRow } from './groups.repository.ts';
-import { availableFrom, insufficientPot, type OperationContext } from './pot.service.ts';
+import { availableFrom, insufficientPot, postOperation, transfer, type OperationContext } from './pot.service.ts';
 
 /** An advance of the organisation, or 404. */
 export async function getAdvanceRow(knex: Knex, organisationId: string, id: string): Promise<AdvanceRow> {
@@ -43,23 +43,9 @@ async function payAdvanceEntry(op: OperationContext, group: GroupRow, advance: A
   const receivable = await ensureAccount(trx, organisationId, { kind: 'advance_receivable', groupId: group.id, householdId: advance.household_id });
   const available = await availableFrom(trx, organisationId, group.id, valueDate, advance.id);
   if (amount.gt(available)) throw insufficientPot(amount, available, valueDate);
-  return postEntry(
-    trx,
-    {
-      organisationId,
-      kind: 'advance_payment',
-      valueDate,
-      book: group.id,
-      owner: advance.household_id,
-      subject: advance.id,
-      memo: advance.note,
-      idempotencyKey: op.idempotencyKey,
-      actor: op.actor,
-      postings: [
-        { accountId: receivable, amount },
-        { accountId: pot, amount: amount.negated() },
-      ],
-    },
+  return postOperation(
+    op,
+    { kind: 'advance_payment', valueDate, book: group.id, owner: advance.household_id, subject: advance.id, memo: advance.note, postings: transfer(receivable, pot, amount) },
     () => errors.conflict('insufficient_pot', `The pot cannot advance ${formatAmount(amount)} on ${valueDate} without going below zero on a later date.`),
   );
 }
@@ -124,23 +110,9 @@ export async function repayAdvance(op: OperationContext, advanceId: string, inpu
   }
   const pot = await ensureAccount(trx, organisationId, { kind: 'pot_cash', groupId: group.id });
   const receivable = await ensureAccount(trx, organisationId, { kind: 'advance_receivable', groupId: group.id, householdId: advance.household_id });
-  const entry = await postEntry(
-    trx,
-    {
-      organisationId,
-      kind: 'advance_repayment',
-      valueDate: input.valueDate,
-      book: group.id,
-      owner: advance.household_id,
-      subject: advanceId,
-      memo: input.note,
-      idempotencyKey: op.idempotencyKey,
-      actor: op.actor,
-      postings: [
-        { accountId: pot, amount },
-        { accountId: receivable, amount: amount.negated() },
-      ],
-    },
+  const entry = await postOperation(
+    op,
+    { kind: 'advance_repayment', valueDate: input.valueDate, book: group.id, owner: advance.household_id, subject: advanceId, memo: input.note, postings: transfer(pot, receivable, amount) },
     () => errors.conflict('exceeds_outstanding', `On ${input.valueDate} less than ${formatAmount(amount)} was owed on this advance.`),
   );
   return { advance, entry, outstanding: outstanding.minus(amount) };

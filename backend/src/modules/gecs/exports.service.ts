@@ -1,13 +1,17 @@
-/** GECS documents made by the statements module: a household's statement, a group's statements ZIP and entries CSV. */
+/**
+ * GECS documents made by the statements module: a household's statement, a group's statements ZIP and
+ * entries CSV. Their owners are the registry's households (householdIdentities).
+ */
 import type { Knex } from 'knex';
 import type { Actor } from '../../db/tx.ts';
 import type { Language } from '../../lib/locale.ts';
 import { bookEntriesCsv, issueStatement, issueStatementsZip, type IssuedStatement, type StatementSource } from '../statements/statements.service.ts';
+import { householdIdentities } from '../households/households.repository.ts';
 import { getGroupRow, groupsOfHouseholdIn, membersIn } from './groups.repository.ts';
 
 /** What a household's statement for a period is made from: the household's accounts and the groups it was in. */
 export async function householdStatementSource(knex: Knex, organisationId: string, householdId: string, from: string, to: string): Promise<StatementSource> {
-  return { organisationId, ownerId: householdId, from, to, books: await groupsOfHouseholdIn(knex, householdId, from, to) };
+  return { organisationId, ownerId: householdId, from, to, books: await groupsOfHouseholdIn(knex, householdId, from, to), owners: householdIdentities };
 }
 
 /** Issues (or finds, when nothing changed) a household's numbered statement for a period. */
@@ -25,11 +29,11 @@ export async function issueGroupStatements(
   req: { organisationId: string; organisationName: string; groupId: string; from: string; to: string; actor: Actor },
 ): Promise<{ filename: string; zip: Buffer }> {
   const group = await getGroupRow(knex, req.organisationId, req.groupId);
-  const owners = [];
+  const statements = [];
   for (const member of await membersIn(knex, req.organisationId, req.groupId, req.from, req.to)) {
-    owners.push({ ownerId: member.household_id, books: await groupsOfHouseholdIn(knex, member.household_id, req.from, req.to) });
+    statements.push({ ownerId: member.household_id, books: await groupsOfHouseholdIn(knex, member.household_id, req.from, req.to) });
   }
-  return issueStatementsZip(knex, { ...req, bookName: group.name, owners });
+  return issueStatementsZip(knex, { ...req, bookName: group.name, owners: householdIdentities, statements });
 }
 
 /** The group's journal entries of a period as a CSV for Excel in Belgium. */
@@ -38,5 +42,5 @@ export async function groupEntriesCsv(
   req: { organisationId: string; groupId: string; from: string; to: string; language: Language },
 ): Promise<{ filename: string; csv: Buffer }> {
   const group = await getGroupRow(knex, req.organisationId, req.groupId);
-  return bookEntriesCsv(knex, { ...req, book: req.groupId, bookName: group.name });
+  return bookEntriesCsv(knex, { ...req, book: req.groupId, bookName: group.name, owners: householdIdentities });
 }

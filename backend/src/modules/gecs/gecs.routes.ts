@@ -91,6 +91,9 @@ export function groupsRoutes(ctx: AppContext): Router {
   const router = Router();
   const { knex, config } = ctx;
   const org = (req: Request) => authOf(req).user.organisationId;
+  /** A member of a group as it stands today, after a change to its membership. */
+  const memberToday = async (groupId: string, householdId: string) =>
+    presentMemberSummary((await groupMembersAt(knex, groupId, today())).find((m) => m.member.household_id === householdId)!);
 
   router.get(
     '/',
@@ -160,8 +163,7 @@ export function groupsRoutes(ctx: AppContext): Router {
     access.coordinator(),
     handle({ params: schemas.idParams, body: joinBody }, async ({ params, body }, req, res) => {
       await joinGroup(knex, actorOf(req, res), org(req), params.id, body);
-      const member = (await groupMembersAt(knex, params.id, today())).find((m) => m.member.household_id === body.householdId)!;
-      res.status(201).json(presentMemberSummary(member));
+      res.status(201).json(await memberToday(params.id, body.householdId));
     }),
   );
 
@@ -170,8 +172,7 @@ export function groupsRoutes(ctx: AppContext): Router {
     access.coordinator(),
     handle({ params: memberParams, body: leaveBody }, async ({ params, body }, req, res) => {
       await leaveGroup(knex, actorOf(req, res), org(req), params.id, params.householdId, body.leftOn);
-      const member = (await groupMembersAt(knex, params.id, today())).find((m) => m.member.household_id === params.householdId)!;
-      res.json(presentMemberSummary(member));
+      res.json(await memberToday(params.id, params.householdId));
     }),
   );
 
@@ -180,8 +181,7 @@ export function groupsRoutes(ctx: AppContext): Router {
     access.coordinator(),
     handle({ params: memberParams, body: officerBody }, async ({ params, body }, req, res) => {
       await setOfficer(knex, actorOf(req, res), org(req), params.id, params.householdId, body.officerRole);
-      const member = (await groupMembersAt(knex, params.id, today())).find((m) => m.member.household_id === params.householdId)!;
-      res.json(presentMemberSummary(member));
+      res.json(await memberToday(params.id, params.householdId));
     }),
   );
 

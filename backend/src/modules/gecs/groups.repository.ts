@@ -1,6 +1,7 @@
+/** SQL of GECS groups, their monthly amounts and members; what they need of the ledger is the ledger's own SQL, embedded. */
 import type { Knex } from 'knex';
-/** SQL of GECS groups, their monthly amounts and members. */
 import { errors } from '../../lib/errors.ts';
+import { accountIdSql, bookBalanceAtSql, latestClosedMonthSql } from '../ledger/ledger.service.ts';
 
 export type ExitPolicy = 'refund_now' | 'refund_at_group_end' | 'refund_minus_costs';
 export type OfficerRole = 'president' | 'treasurer' | 'secretary';
@@ -126,10 +127,7 @@ export interface DepositTarget {
  */
 export async function depositTarget(trx: Knex, organisationId: string, householdId: string, date: string): Promise<DepositTarget | null> {
   const result = (await trx.raw(
-    `SELECT g.id AS group_id,
-            (SELECT max(c.month) FROM month_closings c WHERE c.group_id = g.id) AS closed_month,
-            (SELECT a.id FROM ledger_accounts a WHERE a.kind = 'pot_cash' AND a.group_id = g.id AND a.household_id IS NULL) AS pot,
-            (SELECT a.id FROM ledger_accounts a WHERE a.kind = 'group_savings' AND a.group_id = g.id AND a.household_id = m.household_id) AS savings
+    `SELECT g.id AS group_id, ? AS closed_month, ? AS pot, ? AS savings
        FROM group_members m
        JOIN savings_groups g ON g.id = m.group_id AND g.organisation_id = ?
       WHERE m.household_id = ? AND m.joined_on <= ?::date AND (m.left_on IS NULL OR m.left_on >= ?::date)
@@ -137,7 +135,16 @@ export async function depositTarget(trx: Knex, organisationId: string, household
       ORDER BY m.joined_on DESC
       LIMIT 1
       FOR UPDATE OF g`,
-    [organisationId, householdId, date, date, date],
+    [
+      latestClosedMonthSql(trx, 'g.id'),
+      accountIdSql(trx, { kind: 'pot_cash', book: 'g.id' }),
+      accountIdSql(trx, { kind: 'group_savings', book: 'g.id', owner: 'm.household_id' }),
+      organisationId,
+      householdId,
+      date,
+      date,
+      date,
+    ],
   )) as { rows: DepositTarget[] };
   return result.rows[0] ?? null;
 }
@@ -147,16 +154,13 @@ export async function householdExists(knex: Knex, organisationId: string, househ
   return (await knex('households').where({ id: householdId, organisation_id: organisationId }).first('id')) !== undefined;
 }
 
-/** Per group of the organisation: pot cash, active members and the monthly amount in force on a date. */
+/** Per group of the organisation, on a date: pot cash (from the running balances), active members and the monthly amount in force. */
 export async function groupListFigures(knex: Knex, organisationId: string, on: string): Promise<Array<{ id: string; cash: string | null; members: number; monthly_amount: string | null }>> {
   return knex('savings_groups as g')
-    .leftJoin('ledger_accounts as a', function () {
-      this.on('a.group_id', 'g.id').andOnVal('a.kind', 'pot_cash');
-    })
     .where('g.organisation_id', organisationId)
     .select<Array<{ id: string; cash: string | null; members: number; monthly_amount: string | null }>>(
       'g.id',
-      'a.balance as cash',
+      knex.raw('? AS cash', [bookBalanceAtSql(knex, 'pot_cash', 'g.id', on)]),
       knex.raw('(SELECT count(*) FROM group_members m WHERE m.group_id = g.id AND m.left_on IS NULL)::int AS members'),
       // The amount in force that day.
       knex.raw(

@@ -14,7 +14,7 @@ import { NORMAL_SIGN, balanceAt, ensureAccount } from './gecs.accounts.ts';
 import type { DepositInput } from './gecs.schemas.ts';
 import { assertOpenDate } from './groups.service.ts';
 import { depositTarget, householdExists, latestMembership, lockGroup } from './groups.repository.ts';
-import { availableFrom, type OperationContext } from './pot.service.ts';
+import { availableFrom, postOperation, transfer, type OperationContext } from './pot.service.ts';
 
 export type { OperationContext } from './pot.service.ts';
 
@@ -58,20 +58,14 @@ export async function deposit(op: OperationContext, householdId: string, input: 
     held = await ensureAccount(trx, organisationId, { kind: 'individual_holdings', householdId });
     saved = await ensureAccount(trx, organisationId, { kind: 'individual_savings', householdId });
   }
-  const entry = await ledger.postEntry(trx, {
-    organisationId,
+  const entry = await postOperation(op, {
     kind: input.target === 'group' ? 'deposit_group' : 'deposit_individual',
     valueDate: input.valueDate,
     book: groupId,
     owner: householdId,
     memo: input.note,
     bankReference: input.bankReference,
-    idempotencyKey: op.idempotencyKey,
-    actor: op.actor,
-    postings: [
-      { accountId: held, amount },
-      { accountId: saved, amount: amount.negated() },
-    ],
+    postings: transfer(held, saved, amount),
   });
   return { entryId: entry.id, entryNumber: entry.number, householdId, groupId, target: input.target, amount: formatAmount(amount), valueDate: input.valueDate };
 }
@@ -129,18 +123,15 @@ export async function refund(op: OperationContext, householdId: string, input: {
     );
   }
   const openAdvance = owed.gt(0) ? await latestPaidAdvanceId(trx, householdId, group.id) : null;
-  const entry = await ledger.postEntry(
-    trx,
+  const entry = await postOperation(
+    op,
     {
-      organisationId,
       kind: 'refund',
       valueDate: d,
       book: group.id,
       owner: householdId,
       subject: openAdvance,
       memo: input.note,
-      idempotencyKey: op.idempotencyKey,
-      actor: op.actor,
       postings: [
         { accountId: savingsAccount, amount: savings },
         { accountId: receivable, amount: owed.negated() },
@@ -193,16 +184,7 @@ export async function dividend(op: OperationContext, groupId: string, input: { a
   const unallocated = amount.minus(sum(allocations.map((a) => a.amount)));
   const postings = [{ accountId: pot, amount }, ...allocations.map((a) => ({ accountId: a.accountId, amount: a.amount.negated() }))];
   if (!unallocated.isZero()) postings.push({ accountId: await ensureAccount(trx, organisationId, { kind: 'group_reserve', groupId }), amount: unallocated.negated() });
-  const entry = await ledger.postEntry(trx, {
-    organisationId,
-    kind: 'dividend',
-    valueDate: input.valueDate,
-    book: groupId,
-    memo: input.note,
-    idempotencyKey: op.idempotencyKey,
-    actor: op.actor,
-    postings,
-  });
+  const entry = await postOperation(op, { kind: 'dividend', valueDate: input.valueDate, book: groupId, memo: input.note, postings });
   return {
     entryId: entry.id,
     entryNumber: entry.number,

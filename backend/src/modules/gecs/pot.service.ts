@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { Actor } from '../../db/tx.ts';
 import { errors } from '../../lib/errors.ts';
 import { Money, formatAmount } from '../../lib/money.ts';
+import { postEntry, type NewEntry, type NewPosting, type OverdraftError, type PostedEntry } from '../ledger/ledger.service.ts';
 import { reservedNow } from './advances.repository.ts';
 import { ensureAccount, lowestBalanceFrom } from './gecs.accounts.ts';
 
@@ -12,6 +13,19 @@ export interface OperationContext {
   actor: Actor;
   organisationId: string;
   idempotencyKey: string | null;
+}
+
+/** Posts an operation's one entry in its transaction, under its organisation, actor and idempotency key. */
+export async function postOperation(op: OperationContext, entry: Omit<NewEntry, 'organisationId' | 'idempotencyKey' | 'actor'>, onOverdraft?: OverdraftError): Promise<PostedEntry> {
+  return postEntry(op.trx, { ...entry, organisationId: op.organisationId, idempotencyKey: op.idempotencyKey, actor: op.actor }, onOverdraft);
+}
+
+/** The two postings that move an amount into one account (debit) out of another (credit). */
+export function transfer(into: string, outOf: string, amount: Money): NewPosting[] {
+  return [
+    { accountId: into, amount },
+    { accountId: outOf, amount: amount.negated() },
+  ];
 }
 
 /** What an operation dated `from` may take from the pot, in euros: the lowest cash from that day on, minus reservations. */

@@ -110,6 +110,29 @@ function toHousehold(r: HouseholdRow, members: Member[]): Household {
   };
 }
 
+/** How other modules name a household: its id, name, reference, structured communication and language. */
+export interface HouseholdIdentity {
+  id: string;
+  displayName: string;
+  reference: string;
+  structuredCommunication: string;
+  preferredLanguage: string;
+}
+
+/** The identities of households of an organisation, by id, in one query (ids of other organisations are left out). */
+export async function householdIdentities(knex: Knex, organisationId: string, ids: readonly string[]): Promise<Map<string, HouseholdIdentity>> {
+  if (ids.length === 0) return new Map();
+  const rows = await knex('households')
+    .where({ organisation_id: organisationId })
+    .whereIn('id', [...ids])
+    .select<Array<{ id: string; display_name: string; reference: string; structured_communication: string; preferred_language: string }>>(
+      'id', 'display_name', 'reference', 'structured_communication', 'preferred_language',
+    );
+  return new Map(
+    rows.map((r) => [r.id, { id: r.id, displayName: r.display_name, reference: r.reference, structuredCommunication: r.structured_communication, preferredLanguage: r.preferred_language }]),
+  );
+}
+
 /** One household of an organisation with its members, or undefined. */
 export async function findHousehold(knex: Knex, organisationId: string, id: string): Promise<Household | undefined> {
   const row = (await baseQuery(knex).where({ 'h.id': id, 'h.organisation_id': organisationId }).first()) as HouseholdRow | undefined;

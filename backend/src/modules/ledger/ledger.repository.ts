@@ -214,6 +214,58 @@ export async function postedOnSubject(knex: Knex, subject: string, kind: string)
   return new Money(row?.total ?? 0);
 }
 
+// ——— SQL for a feature's own query ———
+// A feature's read that joins its own tables with the ledger's stays one round trip by embedding these
+// pieces (knex raws) in its query; the ledger's tables are still named only in this module. `book` and
+// `owner` name a column of the feature's query, as a knex identifier ('g.id').
+
+/** A column of the caller's query, as a knex identifier ('g.id', 'm.household_id'). */
+export type ColumnRef = string;
+
+/** SQL: the id of the account of a kind kept in the book named by a column, of the owner named by a column or of none; NULL when never created. */
+export function accountIdSql(knex: Knex, key: { kind: string; book: ColumnRef; owner?: ColumnRef | null }): Knex.Raw {
+  return key.owner
+    ? knex.raw('(SELECT a.id FROM ledger_accounts a WHERE a.kind = ? AND a.group_id = ?? AND a.household_id = ??)', [key.kind, key.book, key.owner])
+    : knex.raw('(SELECT a.id FROM ledger_accounts a WHERE a.kind = ? AND a.group_id = ?? AND a.household_id IS NULL)', [key.kind, key.book]);
+}
+
+/** SQL: the first day of the latest closed month of the book named by a column; NULL when none is closed. */
+export function latestClosedMonthSql(knex: Knex, book: ColumnRef): Knex.Raw {
+  return knex.raw('(SELECT max(c.month) FROM month_closings c WHERE c.group_id = ??)', [book]);
+}
+
+/**
+ * SQL: the balance at the end of a date, in its normal direction, of the book's own account of a kind
+ * (no owner), for the book named by a column: one index lookup in the daily running balances. NULL
+ * when the account was never created.
+ */
+export function bookBalanceAtSql(knex: Knex, kind: string, book: ColumnRef, on: string): Knex.Raw {
+  return knex.raw(
+    `(SELECT coalesce((SELECT d.closing FROM account_daily_balances d WHERE d.account_id = a.id AND d.day <= ?::date ORDER BY d.day DESC LIMIT 1), 0) * a.normal_sign
+        FROM ledger_accounts a WHERE a.kind = ? AND a.group_id = ?? AND a.household_id IS NULL)`,
+    [on, kind, book],
+  );
+}
+
+/**
+ * SQL: a table of an owner's entries of some kinds that were never reversed — id, number, kind,
+ * value_date, book, subject — with `posted`, the signed sum of the entry's postings to the accounts of
+ * the kind given for its entry kind (NULL when it has none).
+ */
+export function unreversedEntriesSql(knex: Knex, owner: string, postedOn: Readonly<Record<string, string>>): Knex.Raw {
+  const kinds = Object.keys(postedOn);
+  const cases = kinds.map(() => 'WHEN ? THEN ?').join(' ');
+  return knex.raw(
+    `(SELECT e.id, e.number, e.kind, e.value_date, e.group_id AS book, e.advance_id AS subject,
+             (SELECT sum(p.amount) FROM ledger_postings p JOIN ledger_accounts la ON la.id = p.account_id
+               WHERE p.entry_id = e.id AND la.kind = CASE e.kind ${cases} END) AS posted
+        FROM journal_entries e
+       WHERE e.household_id = ? AND e.kind = ANY(?::text[])
+         AND NOT EXISTS (SELECT 1 FROM journal_entries r WHERE r.reverses_entry_id = e.id))`,
+    [...kinds.flatMap((k) => [k, postedOn[k]!]), owner, kinds],
+  );
+}
+
 /** The first day of the latest closed month of a book, or null. */
 export async function latestClosedMonth(knex: Knex, book: string): Promise<string | null> {
   const row = await knex('month_closings').where({ group_id: book }).max<{ month: string | null }>('month as month').first();
@@ -237,8 +289,8 @@ export async function listClosings(knex: Knex, book: string): Promise<Array<{ mo
   return rows.map((r) => ({ month: r.month, closedAt: new Date(r.closed_at), closedBy: r.closed_by_label }));
 }
 
-/** One posting of a movement listing, with its entry. */
-export interface MovementRow {
+/** One posting with its entry: the columns every posting listing reads. */
+interface PostingWithEntryRow {
   id: string;
   number: number;
   kind: string;
@@ -246,20 +298,24 @@ export interface MovementRow {
   memo: string | null;
   bank_reference: string | null;
   reason: string | null;
+  created_at: Date | string;
+  created_by_label: string;
+  account_kind: string;
+  normal_sign: number;
+  amount: string;
+}
+
+/** One posting of a movement listing, with its entry. */
+export interface MovementRow extends PostingWithEntryRow {
   group_id: string | null;
   household_id: string | null;
   advance_id: string | null;
   reverses_entry_id: string | null;
-  created_at: Date | string;
-  created_by_label: string;
   orig_number: number | null;
   orig_date: string | null;
   orig_kind: string | null;
   rev_id: string | null;
   rev_number: number | null;
-  account_kind: string;
-  normal_sign: number;
-  amount: string;
 }
 
 /** Postings to the accounts matching a filter in a period, with their entries, oldest first. */
@@ -284,21 +340,9 @@ export async function movementRows(knex: Knex, filter: { owner?: string; book?: 
 }
 
 /** One posting of a book's entries, with its entry and its account. */
-export interface BookPostingRow {
-  id: string;
-  number: number;
-  kind: string;
-  value_date: string;
-  memo: string | null;
-  bank_reference: string | null;
-  reason: string | null;
-  created_at: Date | string;
-  created_by_label: string;
+export interface BookPostingRow extends PostingWithEntryRow {
   reverses_number: number | null;
-  account_kind: string;
-  normal_sign: number;
   household_id: string | null;
-  amount: string;
 }
 
 /** Every posting of the entries kept in a book with a value date in a period, by date and entry number. */

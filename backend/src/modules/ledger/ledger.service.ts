@@ -17,6 +17,12 @@ import { Money, formatAmount, sum } from '../../lib/money.ts';
 import * as repo from './ledger.repository.ts';
 
 export type { Account, AccountKey, EntryHead } from './ledger.repository.ts';
+/**
+ * Pieces of the ledger's SQL for a feature's own query (see ledger.repository.ts): a read joining the
+ * feature's tables with balances, accounts, closings or entries stays one round trip, and the ledger's
+ * tables are still named only in this module.
+ */
+export { accountIdSql, bookBalanceAtSql, latestClosedMonthSql, unreversedEntriesSql, type ColumnRef } from './ledger.repository.ts';
 
 /** The kind of every reversal entry (the schema requires its reason and the entry it reverses). */
 export const REVERSAL = 'reversal';

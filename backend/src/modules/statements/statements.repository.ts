@@ -1,36 +1,9 @@
 /**
- * SQL of statements: the owner's identity (the registry's columns, read here as bank matching will),
- * and the register of issued statements. Balances and postings come from the ledger's API.
+ * SQL of statements: the register of issued statements. Balances and postings come from the ledger's
+ * API; the owner's identity from the calling feature (an OwnerDirectory, statements.service.ts).
  */
 import type { Knex } from 'knex';
 import type { Actor } from '../../db/tx.ts';
-
-/** The identity a statement prints for its owner (a household of the registry). */
-export interface OwnerRow {
-  id: string;
-  display_name: string;
-  reference: string;
-  structured_communication: string;
-  preferred_language: string;
-}
-
-/** The owner of a statement, or null when it is not the organisation's. */
-export async function findOwner(knex: Knex, organisationId: string, ownerId: string): Promise<OwnerRow | null> {
-  const row = await knex('households')
-    .where({ id: ownerId, organisation_id: organisationId })
-    .first<OwnerRow | undefined>('id', 'display_name', 'reference', 'structured_communication', 'preferred_language');
-  return row ?? null;
-}
-
-/** References and names of owners, by id (for the rows of an export). */
-export async function ownerNames(knex: Knex, organisationId: string, ownerIds: string[]): Promise<Map<string, { reference: string; name: string }>> {
-  if (ownerIds.length === 0) return new Map();
-  const rows = await knex('households')
-    .where({ organisation_id: organisationId })
-    .whereIn('id', ownerIds)
-    .select<Array<{ id: string; reference: string; display_name: string }>>('id', 'reference', 'display_name');
-  return new Map(rows.map((r) => [r.id, { reference: r.reference, name: r.display_name }]));
-}
 
 /** What identifies one statement: whose, which period, which language, which content. */
 export interface StatementIdentity {
@@ -79,11 +52,9 @@ export async function registerStatement(
   return { number: Number(row.number), generatedAt: new Date(row.generated_at), verificationCode: row.verification_code, created: inserted !== undefined };
 }
 
-/** A registered statement with its owner's identity. */
+/** A registered statement. */
 export interface IssuedRow {
   household_id: string;
-  reference: string;
-  display_name: string;
   period_from: string;
   period_to: string;
   language: string;
@@ -94,9 +65,8 @@ export interface IssuedRow {
 
 /** The statement registered under a number, or null. */
 export async function findIssued(knex: Knex, organisationId: string, number: number): Promise<IssuedRow | null> {
-  const row = await knex('issued_statements as s')
-    .join('households as h', 'h.id', 's.household_id')
-    .where({ 's.number': number, 's.organisation_id': organisationId })
-    .first<IssuedRow | undefined>('s.household_id', 'h.reference', 'h.display_name', 's.period_from', 's.period_to', 's.language', 's.verification_code', 's.generated_at', 's.generated_by_label');
+  const row = await knex('issued_statements')
+    .where({ number, organisation_id: organisationId })
+    .first<IssuedRow | undefined>('household_id', 'period_from', 'period_to', 'language', 'verification_code', 'generated_at', 'generated_by_label');
   return row ?? null;
 }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { access, authOf } from '../../lib/access.ts';
 import { handle } from '../../lib/validate.ts';
-import { verifyStatement } from './statements.service.ts';
+import { verifyStatement, type OwnerDirectory } from './statements.service.ts';
 
 const verifyParams = z.strictObject({
   number: z.string().trim().regex(/^(?:RE-\d{4}-)?\d{1,15}$/i, 'Must be a statement number such as RE-2026-000123'),
@@ -16,8 +16,8 @@ const verifyQuery = z.strictObject({
   code: z.string().trim().regex(/^[0-9A-Fa-f]{4}(?:[\s-]?[0-9A-Fa-f]{4}){3}$/, 'Must be a verification code such as 8F3A-91C2-0B7D-44E1').optional(),
 });
 
-/** Routes under /api/statements. */
-export function statementsRoutes(ctx: AppContext): Router {
+/** Routes under /api/statements; `owners` finds the households statements are issued to (app.ts hands over the registry's). */
+export function statementsRoutes(ctx: AppContext, owners: OwnerDirectory): Router {
   const router = Router();
   const { knex } = ctx;
 
@@ -30,7 +30,7 @@ export function statementsRoutes(ctx: AppContext): Router {
     '/:number/verify',
     access.staff(),
     handle({ params: verifyParams, query: verifyQuery }, async ({ params, query }, req, res) => {
-      res.json(await verifyStatement(knex, authOf(req).user.organisationId, params.number, query.code));
+      res.json(await verifyStatement(knex, owners, authOf(req).user.organisationId, params.number, query.code));
     }),
   );
 

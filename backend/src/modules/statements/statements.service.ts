@@ -14,8 +14,8 @@
  * is stored with it; a unique index on (owner, period, language, hash) settles concurrent twins.
  *
  * Data access per statement: three queries (owner, balances of its accounts on two dates, the
- * period's movements — the last two through the ledger's API) and one insert; the drawing is statement.pdf.ts. What the owner belongs to (the
- * GECS groups printed in the header) is given by the caller.
+ * period's movements — the last two through the ledger's API) and one insert; the drawing is statement.pdf.ts. Who the owner is
+ * (an OwnerDirectory) and what it belongs to (the GECS groups printed in the header) are given by the caller.
  */
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
@@ -29,15 +29,32 @@ import { createZip } from '../../lib/zip.ts';
 import { balancesOfAt, bookPostings, movements, type BookPosting, type Movement } from '../ledger/ledger.service.ts';
 import { renderStatementPdf, type StatementData, type StatementMovement, type StatementSection } from './statement.pdf.ts';
 import { entriesCsvTexts, type EntryKind, type StatementAccount } from './statement.texts.ts';
-import { findIssued, findOwner, ownerNames, registerStatement } from './statements.repository.ts';
+import { findIssued, registerStatement } from './statements.repository.ts';
 
-/** Whose statement, for which period, and the books (groups) the owner belonged to then, as printed. */
+/** How a statement names its owner. */
+export interface StatementOwner {
+  id: string;
+  displayName: string;
+  reference: string;
+  structuredCommunication: string;
+  /** A language code; an unknown one prints in French. */
+  preferredLanguage: string;
+}
+
+/**
+ * Finds owners by id, in one query (ids not of the organisation are left out). Given by the feature
+ * whose owners they are (GECS hands over the registry's households): statements know no owner table.
+ */
+export type OwnerDirectory = (knex: Knex, organisationId: string, ownerIds: readonly string[]) => Promise<Map<string, StatementOwner>>;
+
+/** Whose statement, for which period, the books (groups) the owner belonged to then, as printed, and where owners are found. */
 export interface StatementSource {
   organisationId: string;
   ownerId: string;
   from: string;
   to: string;
   books: Array<{ name: string; cohort: string | null }>;
+  owners: OwnerDirectory;
 }
 
 /** A statement to issue. */
@@ -196,7 +213,7 @@ export async function loadStatementContent(knex: Knex, source: StatementSource):
   const { organisationId, ownerId, from, to } = source;
   for (let attempt = 1; ; attempt++) {
     const [owner, [opening, closing], entries] = await Promise.all([
-      findOwner(knex, organisationId, ownerId),
+      source.owners(knex, organisationId, [ownerId]).then((found) => found.get(ownerId)),
       balancesOn(knex, ownerId, addDays(from, -1), to),
       movements(knex, { owner: ownerId, kinds: ACCOUNT_KINDS }, from, to),
     ]);
@@ -205,10 +222,10 @@ export async function loadStatementContent(knex: Knex, source: StatementSource):
       return {
         household: {
           id: owner.id,
-          displayName: owner.display_name,
+          displayName: owner.displayName,
           reference: owner.reference,
-          structuredCommunication: owner.structured_communication,
-          preferredLanguage: isLanguage(owner.preferred_language) ? owner.preferred_language : 'fr',
+          structuredCommunication: owner.structuredCommunication,
+          preferredLanguage: isLanguage(owner.preferredLanguage) ? owner.preferredLanguage : 'fr',
         },
         groups: source.books.map((g) => ({ name: g.name, cohort: g.cohort?.trim() ? g.cohort : null })),
         from,
@@ -290,11 +307,20 @@ export function slug(name: string): string {
 /** Statements of several owners of one book for one period, in one ZIP; each is issued like a single statement. */
 export async function issueStatementsZip(
   knex: Knex,
-  req: { organisationId: string; organisationName: string; bookName: string; from: string; to: string; actor: Actor; owners: Array<{ ownerId: string; books: StatementSource['books'] }> },
+  req: {
+    organisationId: string;
+    organisationName: string;
+    bookName: string;
+    from: string;
+    to: string;
+    actor: Actor;
+    owners: OwnerDirectory;
+    statements: Array<{ ownerId: string; books: StatementSource['books'] }>;
+  },
 ): Promise<{ filename: string; zip: Buffer }> {
   const files = [];
-  for (const owner of req.owners) {
-    const statement = await issueStatement(knex, { ...req, ...owner });
+  for (const one of req.statements) {
+    const statement = await issueStatement(knex, { ...req, ...one });
     files.push({ name: statement.filename, data: statement.pdf });
   }
   return { filename: `statements-${slug(req.bookName)}-${req.from}-${req.to}.zip`, zip: createZip(files) };
@@ -313,10 +339,10 @@ function brusselsTimestamp(value: Date | string): string {
  */
 export async function bookEntriesCsv(
   knex: Knex,
-  req: { organisationId: string; book: string; bookName: string; from: string; to: string; language: Language },
+  req: { organisationId: string; book: string; bookName: string; from: string; to: string; language: Language; owners: OwnerDirectory },
 ): Promise<{ filename: string; csv: Buffer }> {
   const postings = await bookPostings(knex, req.organisationId, req.book, req.from, req.to);
-  const names = await ownerNames(knex, req.organisationId, [...new Set(postings.flatMap((p) => (p.owner ? [p.owner] : [])))]);
+  const names = await req.owners(knex, req.organisationId, [...new Set(postings.flatMap((p) => (p.owner ? [p.owner] : [])))]);
 
   interface EntryGroup {
     first: BookPosting;
@@ -333,7 +359,7 @@ export async function bookEntriesCsv(
     if (p.accountKind === 'pot_cash') entry.pot = entry.pot.plus(p.effect);
     if (p.owner && (p.accountKind === 'group_savings' || p.accountKind === 'advance_receivable')) {
       const named = names.get(p.owner);
-      const h = entry.households.get(p.owner) ?? { reference: named?.reference ?? '', name: named?.name ?? '', savings: null, advance: null };
+      const h = entry.households.get(p.owner) ?? { reference: named?.reference ?? '', name: named?.displayName ?? '', savings: null, advance: null };
       if (p.accountKind === 'group_savings') h.savings = (h.savings ?? new Money(0)).plus(p.effect);
       else h.advance = (h.advance ?? new Money(0)).plus(p.effect);
       entry.households.set(p.owner, h);
@@ -387,21 +413,22 @@ export interface StatementVerification {
 }
 
 /** What the register says about a statement number, and whether a code matches it. */
-export async function verifyStatement(knex: Knex, organisationId: string, numberText: string, code?: string): Promise<StatementVerification> {
+export async function verifyStatement(knex: Knex, owners: OwnerDirectory, organisationId: string, numberText: string, code?: string): Promise<StatementVerification> {
   const parsed = parseStatementNumber(numberText);
   if (!parsed) return { number: numberText, issued: false };
   const row = await findIssued(knex, organisationId, parsed.number);
+  const owner = row ? (await owners(knex, organisationId, [row.household_id])).get(row.household_id) : undefined;
   const issuedAt = row ? new Date(row.generated_at) : null;
   const number = formatStatementNumber(parsed.number, issuedAt ?? new Date());
-  if (!row || !issuedAt || (parsed.year !== null && parsed.year !== number.slice(3, 7))) {
+  if (!row || !owner || !issuedAt || (parsed.year !== null && parsed.year !== number.slice(3, 7))) {
     return { number: parsed.year === null ? String(parsed.number) : numberText.trim().toUpperCase(), issued: false };
   }
   // The code leaves out names and books: the current figures alone tell whether the ledger changed.
-  const current = await loadStatementContent(knex, { organisationId, ownerId: row.household_id, from: row.period_from, to: row.period_to, books: [] });
+  const current = await loadStatementContent(knex, { organisationId, ownerId: row.household_id, from: row.period_from, to: row.period_to, books: [], owners });
   return {
     number,
     issued: true,
-    household: { id: row.household_id, reference: row.reference, displayName: row.display_name },
+    household: { id: row.household_id, reference: owner.reference, displayName: owner.displayName },
     period: { from: row.period_from, to: row.period_to },
     language: row.language,
     issuedAt: issuedAt.toISOString(),
