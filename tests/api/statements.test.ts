@@ -416,6 +416,27 @@ describe('issuing a statement is idempotent on its content', () => {
     expect(await rowsOf('2025-02-01', '2025-02-28')).toHaveLength(1);
   });
 
+  it('consumes no statement number when it answers with the statement already issued', async () => {
+    // Asked again, the statement already issued is returned: the register's numbering must not move,
+    // or reloading leaves gaps (RE-…-000001, then RE-…-000022 after 20 reloads).
+    await download(coordinator, `/api/households/${ids.B}/statement.pdf?${Q1}`);
+    for (let i = 0; i < 3; i++) await download(coordinator, `/api/households/${ids.B}/statement.pdf?${Q1}`);
+    const highest = Number(((await t.db.knex('issued_statements').max({ n: 'number' }).first()) as { n: string }).n);
+    const next = numberAndCode((await download(coordinator, `/api/households/${ids.B}/statement.pdf?from=2025-03-01&to=2025-03-31`)).body);
+    expect(Number(next.number.slice(-6))).toBe(highest + 1);
+  });
+
+  it('consumes one statement number when identical requests arrive at once', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => download(i % 2 ? referent : coordinator, `/api/households/${ids.B}/statement.pdf?from=2025-04-01&to=2025-04-30`)),
+    );
+    expect(new Set(answers.map((a) => numberAndCode(a.body).number)).size).toBe(1);
+    expect(await rowsOf('2025-04-01', '2025-04-30')).toHaveLength(1);
+    const highest = Number(((await t.db.knex('issued_statements').max({ n: 'number' }).first()) as { n: string }).n);
+    const next = numberAndCode((await download(coordinator, `/api/households/${ids.B}/statement.pdf?from=2025-05-01&to=2025-05-31`)).body);
+    expect(Number(next.number.slice(-6))).toBe(highest + 1);
+  });
+
   it('gives a new number once a deposit is recorded in the period', async () => {
     const before = numberAndCode((await download(coordinator, `/api/households/${ids.B}/statement.pdf?${Q1}`)).body);
     await deposit('B', { amount: '100.00', valueDate: '2025-03-05' });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../backend/src/db/knex.ts';
 import { AppError } from '../../backend/src/lib/errors.ts';
-import { assertNotLocked, clearFailures, loginKeys, purgeStaleThrottles, recordFailure, throttleAddress } from '../../backend/src/modules/auth/throttle.ts';
+import { claimAttempt, clearFailures, loginKeys, purgeStaleThrottles, refundAttempt, slowDown, throttleAddress } from '../../backend/src/modules/auth/throttle.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 
 let db: Database;
@@ -11,34 +11,61 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 const rule = { windowMinutes: 15, lockAfter: 4, lockMinutes: 15, slowAfter: 2 };
+const fail = async (key: string, r = rule) => slowDown(await claimAttempt(db.knex, [{ key, rule: r }]));
+const refusal = (keys: string[]) => claimAttempt(db.knex, keys.map((key) => ({ key, rule }))).catch((e: unknown) => e);
 
 describe('login throttling', () => {
   it('slows failures from slowAfter on, doubling, and locks at lockAfter', async () => {
     const waits = [];
-    for (let i = 0; i < 4; i++) waits.push(await recordFailure(db.knex, 'ip:198.51.100.7', rule));
+    for (let i = 0; i < 4; i++) waits.push(await fail('ip:198.51.100.7'));
     expect(waits).toEqual([0, 250, 500, 1000]);
-    const err = await assertNotLocked(db.knex, ['email:someone@example.org', 'ip:198.51.100.7']).catch((e: unknown) => e);
+    const err = await refusal(['email:someone@example.org', 'ip:198.51.100.7']);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).status).toBe(429);
     expect(Number((err as AppError).headers!['Retry-After'])).toBeGreaterThan(14 * 60);
-    await expect(assertNotLocked(db.knex, ['ip:203.0.113.9'])).resolves.toBeUndefined();
+    // A refused attempt counts under none of its keys.
+    expect(await db.knex('login_throttles').where({ key: 'email:someone@example.org' })).toHaveLength(0);
+    expect((await db.knex('login_throttles').where({ key: 'ip:198.51.100.7' }).first()).failures).toBe(4);
+    await expect(claimAttempt(db.knex, [{ key: 'ip:203.0.113.9', rule }])).resolves.toHaveLength(1);
+  });
+
+  it('lets at most lockAfter attempts at once through for one key', async () => {
+    const answers = await Promise.allSettled(Array.from({ length: 20 }, () => claimAttempt(db.knex, [{ key: 'ip:198.51.100.5', rule }])));
+    expect(answers.filter((a) => a.status === 'fulfilled')).toHaveLength(rule.lockAfter);
+    expect(answers.every((a) => a.status === 'fulfilled' || (a.reason as AppError).status === 429)).toBe(true);
+    expect((await db.knex('login_throttles').where({ key: 'ip:198.51.100.5' }).first()).failures).toBe(rule.lockAfter);
+  });
+
+  it('gives back the place of an attempt that succeeded, with the lock it took', async () => {
+    for (let i = 0; i < 3; i++) await fail('ip:198.51.100.6');
+    const [last] = await claimAttempt(db.knex, [{ key: 'ip:198.51.100.6', rule }]);
+    expect(last!.failures).toBe(4);
+    expect(await refusal(['ip:198.51.100.6'])).toBeInstanceOf(AppError);
+    await refundAttempt(db.knex, last!);
+    const state = await db.knex('login_throttles').where({ key: 'ip:198.51.100.6' }).first();
+    expect(state.failures).toBe(3);
+    expect(state.locked_until).toBeNull();
+    expect(await fail('ip:198.51.100.6')).toBe(1000);
   });
 
   it('caps the wait at two seconds', async () => {
     let wait = 0;
-    for (let i = 0; i < 12; i++) wait = await recordFailure(db.knex, 'ip:198.51.100.8', { ...rule, lockAfter: 100 });
+    for (let i = 0; i < 12; i++) wait = await fail('ip:198.51.100.8', { ...rule, lockAfter: 100 });
     expect(wait).toBe(2000);
   });
 
-  it('starts counting again once the window has passed', async () => {
-    for (let i = 0; i < 3; i++) await recordFailure(db.knex, 'ip:198.51.100.9', rule);
+  it('starts counting again once the window has passed, or once its lock has ended', async () => {
+    for (let i = 0; i < 3; i++) await fail('ip:198.51.100.9');
     await db.knex('login_throttles').where({ key: 'ip:198.51.100.9' }).update({ window_started_at: db.knex.raw(`now() - interval '16 minutes'`) });
-    expect(await recordFailure(db.knex, 'ip:198.51.100.9', rule)).toBe(0);
+    expect(await fail('ip:198.51.100.9')).toBe(0);
     expect((await db.knex('login_throttles').where({ key: 'ip:198.51.100.9' }).first()).failures).toBe(1);
+    for (let i = 0; i < 3; i++) await fail('ip:198.51.100.9');
+    await db.knex('login_throttles').where({ key: 'ip:198.51.100.9' }).update({ locked_until: db.knex.raw(`now() - interval '1 second'`) });
+    expect(await fail('ip:198.51.100.9')).toBe(0);
   });
 
   it('forgets an account after a success', async () => {
-    await recordFailure(db.knex, 'email:a@example.org', rule);
+    await fail('email:a@example.org');
     await clearFailures(db.knex, 'email:a@example.org');
     expect(await db.knex('login_throttles').where({ key: 'email:a@example.org' })).toHaveLength(0);
   });

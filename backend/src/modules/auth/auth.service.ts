@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { AppError, errors } from '../../lib/errors.ts';
 import { inTransaction, type Actor } from '../../db/tx.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
-import { assertNotLocked, clearFailures, loginKeys, pause, purgeStaleThrottles, recordFailure, RULES, throttleAddress } from './throttle.ts';
+import { claimAttempt, clearFailures, loginKeys, pause, purgeStaleThrottles, refundAttempt, RULES, slowDown, throttleAddress } from './throttle.ts';
 import { createSession, deleteUserSessions, purgeExpiredSessions } from './sessions.repository.ts';
 
 const INVALID_CREDENTIALS = () =>
@@ -25,7 +25,12 @@ interface LoginContext {
 export async function login(knex: Knex, creds: Credentials, ctx: LoginContext) {
   const identifier = (creds.email ?? creds.reference ?? '').trim().toLowerCase();
   const keys = loginKeys(`${creds.email !== undefined ? 'email' : 'reference'}:${identifier}`, ctx.ip);
-  await assertNotLocked(knex, [keys.accountFromAddress, keys.account, keys.address]);
+  // Counted before the password is checked (see claimAttempt): attempts sent at once cannot all pass.
+  const claims = await claimAttempt(knex, [
+    { key: keys.accountFromAddress, rule: RULES.accountFromAddress },
+    { key: keys.account, rule: RULES.account },
+    { key: keys.address, rule: RULES.address },
+  ]);
 
   const query = knex('users as u').where('u.active', true).first('u.id', 'u.password_hash');
   if (creds.email !== undefined) {
@@ -36,17 +41,14 @@ export async function login(knex: Knex, creds: Credentials, ctx: LoginContext) {
   const user = (await query) as { id: string; password_hash: string | null } | undefined;
   const ok = await verifyPassword(user?.password_hash, creds.password);
   if (!user || !ok) {
-    const waits = await Promise.all([
-      recordFailure(knex, keys.accountFromAddress, RULES.accountFromAddress),
-      recordFailure(knex, keys.account, RULES.account),
-      recordFailure(knex, keys.address, RULES.address),
-    ]);
-    await pause(Math.max(...waits));
+    await pause(slowDown(claims));
     throw INVALID_CREDENTIALS();
   }
   // Only this address's failures are forgiven: the account-wide count keeps running until its window
-  // ends, so that guessing from many addresses is not reset by the owner logging in between.
+  // ends, so that guessing from many addresses is not reset by the owner logging in between. This
+  // attempt itself, counted in advance, is given back to the account and the address.
   await clearFailures(knex, keys.accountFromAddress);
+  await Promise.all(claims.slice(1).map((claim) => refundAttempt(knex, claim)));
   await purgeExpiredSessions(knex);
   await purgeStaleThrottles(knex);
   return createSession(knex, user.id, { idleHours: ctx.idleHours, ip: ctx.ip, userAgent: ctx.userAgent });
@@ -68,7 +70,7 @@ export function activationCodeHash(code: string): string {
  */
 export async function activate(knex: Knex, input: { code: string; password: string }, ctx: { ip: string }) {
   const addressKey = `activate-ip:${throttleAddress(ctx.ip)}`;
-  await assertNotLocked(knex, [addressKey]);
+  const claims = await claimAttempt(knex, [{ key: addressKey, rule: RULES.activationFromAddress }]);
   const row = (await knex('activation_codes as a')
     .join('households as h', 'h.id', 'a.household_id')
     .where('a.code_hash', activationCodeHash(input.code))
@@ -77,9 +79,11 @@ export async function activate(knex: Knex, input: { code: string; password: stri
     | { id: string; reference: string; display_name: string; organisation_id: string; email: string | null }
     | undefined;
   if (!row) {
-    await pause(await recordFailure(knex, addressKey, RULES.activationFromAddress));
+    await pause(slowDown(claims));
     throw new AppError(400, 'invalid_activation_code', 'Invalid code', 'This activation code is wrong, expired or already used.');
   }
+  // A right code is no failure: the place it took in the address's count is given back.
+  await refundAttempt(knex, claims[0]!);
   const problem = passwordProblem(input.password, [row.reference, row.display_name, ...(row.email ? [row.email] : [])]);
   if (problem) throw errors.validation([{ path: 'password', message: problem }]);
   const passwordHash = await hashPassword(input.password);
@@ -115,10 +119,10 @@ export async function changePassword(
   // A session is not proof of knowing the password (an unlocked phone, a stolen cookie): guessing the
   // current one here is throttled like a login.
   const throttleKey = `password:${actor.userId}`;
-  await assertNotLocked(knex, [throttleKey]);
+  const claims = await claimAttempt(knex, [{ key: throttleKey, rule: RULES.passwordChange }]);
   const user = (await knex('users').where({ id: actor.userId }).first('password_hash')) as { password_hash: string | null } | undefined;
   if (!(await verifyPassword(user?.password_hash, input.currentPassword))) {
-    await pause(await recordFailure(knex, throttleKey, RULES.passwordChange));
+    await pause(slowDown(claims));
     throw errors.validation([{ path: 'currentPassword', message: 'The current password is wrong' }]);
   }
   await clearFailures(knex, throttleKey);

@@ -55,40 +55,91 @@ export function loginKeys(account: string, ip: string) {
   return { accountFromAddress: `${account}|ip:${address}`, account, address: `ip:${address}` };
 }
 
-/** Refuses with 429 when any of the keys is locked. */
-export async function assertNotLocked(knex: Knex, keys: string[]): Promise<void> {
-  const row = (await knex('login_throttles')
-    .whereIn('key', keys)
-    .andWhere('locked_until', '>', knex.fn.now())
-    .max({ until: 'locked_until' })
-    .first()) as { until: Date | null } | undefined;
-  if (row?.until) {
-    const seconds = Math.max(1, Math.ceil((new Date(row.until).getTime() - Date.now()) / 1000));
-    throw new AppError(429, 'too_many_attempts', 'Too many attempts', `Too many failed attempts. Try again in ${Math.ceil(seconds / 60)} minutes.`, undefined, {
-      'Retry-After': String(seconds),
-    });
-  }
+/** The 429 answered while a key is locked, with the seconds left in Retry-After. */
+function tooManyAttempts(seconds: number): AppError {
+  return new AppError(429, 'too_many_attempts', 'Too many attempts', `Too many failed attempts. Try again in ${Math.ceil(seconds / 60)} minutes.`, undefined, {
+    'Retry-After': String(seconds),
+  });
 }
 
-/** Counts one failure for a key; returns how long the answer should wait, in milliseconds. */
-export async function recordFailure(knex: Knex, key: string, rule: ThrottleRule): Promise<number> {
-  const expired = `login_throttles.window_started_at < now() - make_interval(mins => ${rule.windowMinutes})`;
-  const result = await knex.raw(
-    `INSERT INTO login_throttles AS login_throttles (key, failures, window_started_at) VALUES (?, 1, now())
-     ON CONFLICT (key) DO UPDATE SET
-       failures = CASE WHEN ${expired} THEN 1 ELSE login_throttles.failures + 1 END,
-       window_started_at = CASE WHEN ${expired} THEN now() ELSE login_throttles.window_started_at END,
-       locked_until = CASE WHEN NOT (${expired}) AND login_throttles.failures + 1 >= ?
-                           THEN now() + make_interval(mins => ?) ELSE login_throttles.locked_until END
-     RETURNING failures`,
-    [key, rule.lockAfter, rule.lockMinutes],
+/** One attempt counted under a key before it is checked: the count it made and the window it joined. */
+export interface Claim {
+  key: string;
+  rule: ThrottleRule;
+  /** The failures of the window with this attempt, as if it fails. */
+  failures: number;
+  /** The window's start, in microseconds since the epoch (exact, so that a refund finds its window). */
+  windowStartedUs: string;
+}
+
+/** A rule's number, checked before it is written into SQL. */
+function whole(n: number): number {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`throttle rule: not a positive whole number: ${n}`);
+  return n;
+}
+
+/**
+ * Counts one attempt under every key BEFORE the attempt is checked, and refuses it with 429 (nothing
+ * counted) when any key is locked. Counting first is what bounds the checks: attempts sent at once
+ * each take a place in the count, one at a time (the upsert locks the row), so at most lockAfter of
+ * them per window are ever checked; the one that takes the last place locks the key. A success
+ * gives its place back (refundAttempt, or clearFailures for the pair). One short transaction, keys
+ * in a fixed order so that two attempts sharing keys never deadlock; no row stays locked while the
+ * password is verified. A window starts again when it has passed or its lock has ended.
+ */
+export async function claimAttempt(knex: Knex, keys: Array<{ key: string; rule: ThrottleRule }>): Promise<Claim[]> {
+  const ordered = [...keys].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return knex.transaction(async (trx) => {
+    const claims: Claim[] = [];
+    for (const { key, rule } of ordered) {
+      const lockAfter = whole(rule.lockAfter);
+      const lock = `now() + make_interval(mins => ${whole(rule.lockMinutes)})`;
+      const fresh = `(t.window_started_at < now() - make_interval(mins => ${whole(rule.windowMinutes)})
+                      OR (t.locked_until IS NOT NULL AND t.locked_until <= now()))`;
+      const failures = `CASE WHEN ${fresh} THEN 1 ELSE t.failures + 1 END`;
+      const result = await trx.raw(
+        `INSERT INTO login_throttles AS t (key, failures, window_started_at, locked_until)
+         VALUES (?, 1, now(), CASE WHEN 1 >= ${lockAfter} THEN ${lock} END)
+         ON CONFLICT (key) DO UPDATE SET
+           failures = ${failures},
+           window_started_at = CASE WHEN ${fresh} THEN now() ELSE t.window_started_at END,
+           locked_until = CASE WHEN ${failures} >= ${lockAfter} THEN ${lock} END
+         WHERE t.locked_until IS NULL OR t.locked_until <= now()
+         RETURNING t.failures, (extract(epoch FROM t.window_started_at) * 1000000)::bigint::text AS window_us`,
+        [key],
+      );
+      const row = (result.rows as Array<{ failures: number; window_us: string }>)[0];
+      if (!row) {
+        // Locked: the upsert left the row as it was (and locked it), so its lock is read as it is.
+        const locked = await trx.raw(`SELECT ceil(extract(epoch FROM locked_until - now()))::int AS seconds FROM login_throttles WHERE key = ?`, [key]);
+        const seconds = Number((locked.rows as Array<{ seconds: number }>)[0]?.seconds ?? 1);
+        throw tooManyAttempts(Math.max(1, seconds));
+      }
+      claims.push({ key, rule, failures: Number(row.failures), windowStartedUs: row.window_us });
+    }
+    return keys.map(({ key }) => claims.find((c) => c.key === key)!);
+  });
+}
+
+/** How long a failed answer waits, in milliseconds: from slowAfter failures, 250 ms doubling, at most 2 s. */
+export function slowDown(claims: Claim[]): number {
+  return Math.max(0, ...claims.map(({ failures, rule }) => (failures < rule.slowAfter ? 0 : Math.min(2000, 250 * 2 ** (failures - rule.slowAfter)))));
+}
+
+/**
+ * Gives back the place an attempt took (it succeeded, so it was no failure), in the window it was
+ * counted in only; the lock it may have taken goes with it.
+ */
+export async function refundAttempt(knex: Knex, claim: Claim): Promise<void> {
+  await knex.raw(
+    `UPDATE login_throttles SET failures = failures - 1,
+       locked_until = CASE WHEN failures - 1 < ${whole(claim.rule.lockAfter)} THEN NULL ELSE locked_until END
+     WHERE key = ? AND failures > 0 AND (extract(epoch FROM window_started_at) * 1000000)::bigint = ?::bigint`,
+    [claim.key, claim.windowStartedUs],
   );
-  const failures = Number((result.rows as Array<{ failures: number }>)[0]?.failures ?? 1);
-  if (failures < rule.slowAfter) return 0;
-  return Math.min(2000, 250 * 2 ** (failures - rule.slowAfter));
 }
 
-/** Forgets the failures of a key (after a successful login). */
+/** Forgets the failures of a key (after a successful login, for its account-and-address pair). */
 export async function clearFailures(knex: Knex, key: string): Promise<void> {
   await knex('login_throttles').where({ key }).delete();
 }

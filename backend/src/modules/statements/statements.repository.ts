@@ -16,8 +16,12 @@ export interface StatementIdentity {
 }
 
 /**
- * Registers a statement, or finds the one already registered with the same identity: the unique
- * index on the identity makes a concurrent twin wait, then meet the first row (ON CONFLICT DO NOTHING).
+ * Registers a statement, or finds the one already registered with the same identity. A number is
+ * taken only when the statement is new: numbers come from the identity column's sequence, which moves
+ * on every insert tried (ON CONFLICT DO NOTHING included) and never moves back, so an attempt that
+ * would meet an existing row must not insert at all. A transaction-scoped advisory lock on the
+ * identity makes a concurrent twin wait until the first one commits; its lookup (a new snapshot, as
+ * transactions read committed) then finds that row. The unique index stays as the last guard.
  */
 export async function registerStatement(
   trx: Knex.Transaction,
@@ -33,23 +37,21 @@ export async function registerStatement(
     language: id.language,
     content_hash: id.contentHash,
   };
-  const [inserted] = await trx('issued_statements')
-    .insert({
-      ...identity,
-      verification_code: verificationCode,
-      generated_by: actor.userId,
-      generated_by_label: actor.label,
-    })
-    .onConflict(Object.keys(identity))
-    .ignore()
-    .returning<Array<{ number: number; generated_at: Date | string; verification_code: string }>>(['number', 'generated_at', 'verification_code']);
+  type Row = { number: number | string; generated_at: Date | string; verification_code: string };
+  const columns = ['number', 'generated_at', 'verification_code'];
+  await trx.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [
+    ['issued_statements', id.organisationId, id.ownerId, id.from, id.to, id.language, id.contentHash].join('|'),
+  ]);
+  const existing = await trx('issued_statements').where(identity).first<Row | undefined>(columns);
   const row =
-    inserted ??
-    (await trx('issued_statements')
-      .where(identity)
-      .first<{ number: number; generated_at: Date | string; verification_code: string } | undefined>('number', 'generated_at', 'verification_code'));
+    existing ??
+    (
+      await trx('issued_statements')
+        .insert({ ...identity, verification_code: verificationCode, generated_by: actor.userId, generated_by_label: actor.label })
+        .returning<Row[]>(columns)
+    )[0];
   if (!row) throw new Error('statement could not be registered');
-  return { number: Number(row.number), generatedAt: new Date(row.generated_at), verificationCode: row.verification_code, created: inserted !== undefined };
+  return { number: Number(row.number), generatedAt: new Date(row.generated_at), verificationCode: row.verification_code, created: existing === undefined };
 }
 
 /** A registered statement. */
