@@ -17,6 +17,8 @@ import { openEmbedded, type Database } from '../../backend/src/db/knex.ts';
 import { migrateDatabase } from '../../backend/src/db/migrate.ts';
 import { APP_ROLE, OWNER_ROLE } from '../../backend/src/db/roles.ts';
 import { login } from '../helpers/app.ts';
+import { createTestDatabase } from '../helpers/db.ts';
+import { testServer } from '../helpers/template.ts';
 import { moneyPost } from '../helpers/money.ts';
 import { makeActivatedHousehold, makeStaff, STAFF_PASSWORD } from '../factories/index.ts';
 
@@ -108,4 +110,16 @@ describe('the embedded engine runs requests as a role that cannot switch the rul
     expect(await db.knex('legacy_notes').count({ n: '*' }).first()).toEqual({ n: 1 });
     await expect(db.knex.raw('ALTER TABLE audit_log DISABLE TRIGGER ALL')).rejects.toThrow(/must be owner/);
   }, 120_000);
+
+  it.skipIf(testServer().engine !== 'embedded')('runs the API test suite as the app role too (tests/helpers/db.ts), migrations as the owner role', async () => {
+    const test = await createTestDatabase();
+    try {
+      expect((await test.knex.raw('SELECT current_user AS "user"')).rows[0].user).toBe(APP_ROLE);
+      expect((await test.ownerKnex.raw('SELECT current_user AS "user"')).rows[0].user).toBe(OWNER_ROLE);
+      expect(new Set((await test.knex.raw(`SELECT tableowner FROM pg_tables WHERE schemaname = 'public'`)).rows.map((r: { tableowner: string }) => r.tableowner))).toEqual(new Set([OWNER_ROLE]));
+      await expect(test.knex.raw('TRUNCATE audit_log')).rejects.toThrow(/permission denied/);
+    } finally {
+      await test.close();
+    }
+  });
 });

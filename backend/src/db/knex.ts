@@ -40,6 +40,25 @@ export function openPostgres(url: string, poolMax = 10, engine: Engine = 'postgr
 }
 
 /**
+ * A handle on a superuser URL that acts as the owner role (SET ROLE on each connection): what
+ * migrations create belongs to it, and it holds no superuser right meanwhile. Few connections.
+ */
+export function openAsOwner(superuserUrl: string, poolMax = 2): Knex {
+  return knexFactory({
+    client: 'pg',
+    connection: superuserUrl,
+    pool: {
+      min: 0,
+      max: poolMax,
+      afterCreate: (conn: pg.Client, done: (err: Error | null, conn: pg.Client) => void) => {
+        conn.query(`SET ROLE ${OWNER_ROLE}`).then(() => done(null, conn), (err: Error) => done(err, conn));
+      },
+    },
+    acquireConnectionTimeout: 60_000,
+  });
+}
+
+/**
  * Opens the embedded PostgreSQL of a DATA_DIR (see embedded.ts): as its one owner for the server,
  * or attached to the running server's cluster for a command-line tool. close() stops what it started.
  */
@@ -51,20 +70,7 @@ export async function openEmbedded(dataDir: string, role: OwnerRole = 'server'):
   try {
     await ensureEmbeddedRoles(superuserUrl);
     db = openPostgres(appUrlFrom(superuserUrl), 10, 'embedded');
-    // The superuser, acting as the owner role: what migrations create belongs to it, and it holds
-    // no superuser right meanwhile. Few connections, closed when idle.
-    ownerKnex = knexFactory({
-      client: 'pg',
-      connection: superuserUrl,
-      pool: {
-        min: 0,
-        max: 2,
-        afterCreate: (conn: pg.Client, done: (err: Error | null, conn: pg.Client) => void) => {
-          conn.query(`SET ROLE ${OWNER_ROLE}`).then(() => done(null, conn), (err: Error) => done(err, conn));
-        },
-      },
-      acquireConnectionTimeout: 60_000,
-    });
+    ownerKnex = openAsOwner(superuserUrl);
   } catch (err) {
     await cluster.stop();
     throw err;
@@ -73,7 +79,7 @@ export async function openEmbedded(dataDir: string, role: OwnerRole = 'server'):
     ...db,
     ownerKnex,
     cluster,
-    afterMigrate: () => ensureEmbeddedRoles(superuserUrl),
+    afterMigrate: () => ensureEmbeddedRoles(superuserUrl, { roles: false }),
     close: async () => {
       try {
         await Promise.all([db.close(), ownerKnex.destroy()]);

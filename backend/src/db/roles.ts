@@ -40,8 +40,9 @@ const ROLES_LOCK = 0x706f7472; // 'potr'
  * superuser), and grants the app role what requests need. Run at every open of the embedded
  * database and after every migration run (a migration's new tables are also covered by the default
  * privileges). Serialised by an advisory lock: a command-line tool may run it while the server does.
+ * roles: false leaves the roles as they are (after a migration run: only ownership and grants).
  */
-export async function ensureEmbeddedRoles(superuserUrl: string): Promise<void> {
+export async function ensureEmbeddedRoles(superuserUrl: string, { roles = true }: { roles?: boolean } = {}): Promise<void> {
   const u = new URL(superuserUrl);
   const database = decodeURIComponent(u.pathname.slice(1));
   const appPassword = appPasswordFrom(decodeURIComponent(u.password));
@@ -51,13 +52,15 @@ export async function ensureEmbeddedRoles(superuserUrl: string): Promise<void> {
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [ROLES_LOCK]);
-    const has = async (role: string) => (await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount === 1;
-    if (!(await has(OWNER_ROLE))) await client.query(`CREATE ROLE ${OWNER_ROLE} NOLOGIN`);
-    await client.query(`ALTER ROLE ${OWNER_ROLE} NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOLOGIN`);
-    if (!(await has(APP_ROLE))) await client.query(`CREATE ROLE ${APP_ROLE} LOGIN`);
-    await client.query(
-      `ALTER ROLE ${APP_ROLE} NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS LOGIN PASSWORD ${client.escapeLiteral(appPassword)}`,
-    );
+    if (roles) {
+      const has = async (role: string) => (await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount === 1;
+      if (!(await has(OWNER_ROLE))) await client.query(`CREATE ROLE ${OWNER_ROLE} NOLOGIN`);
+      await client.query(`ALTER ROLE ${OWNER_ROLE} NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOLOGIN`);
+      if (!(await has(APP_ROLE))) await client.query(`CREATE ROLE ${APP_ROLE} LOGIN`);
+      await client.query(
+        `ALTER ROLE ${APP_ROLE} NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS LOGIN PASSWORD ${client.escapeLiteral(appPassword)}`,
+      );
+    }
     // The schema public is owned by pg_database_owner (PostgreSQL 15+): owning the database owns it.
     await client.query(`ALTER DATABASE ${ident(database)} OWNER TO ${OWNER_ROLE}`);
     // REASSIGN OWNED BY postgres would fail (it also owns the system catalogs): re-own what is in public.
