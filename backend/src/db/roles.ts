@@ -57,6 +57,9 @@ export async function ensureEmbeddedRoles(superuserUrl: string, { roles = true }
       if (!(await has(OWNER_ROLE))) await client.query(`CREATE ROLE ${OWNER_ROLE} NOLOGIN`);
       await client.query(`ALTER ROLE ${OWNER_ROLE} NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOLOGIN`);
       if (!(await has(APP_ROLE))) await client.query(`CREATE ROLE ${APP_ROLE} LOGIN`);
+      // The statement carries the password in clear: keep it out of postgresql.log, even if it fails.
+      await client.query(`SET LOCAL log_statement = 'none'`);
+      await client.query(`SET LOCAL log_min_error_statement = 'panic'`);
       await client.query(
         `ALTER ROLE ${APP_ROLE} NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS LOGIN PASSWORD ${client.escapeLiteral(appPassword)}`,
       );
