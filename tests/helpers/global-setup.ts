@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { assertPostgresUserReaches, clusterDirOf, openCluster, runningPostmaster, stopPostmaster, type EmbeddedCluster } from '../../backend/src/db/embedded.ts';
-import { openPostgres, type Engine } from '../../backend/src/db/knex.ts';
-import { migrateLatest } from '../../backend/src/db/migrate.ts';
+import { openAsOwner, openPostgres, type Engine } from '../../backend/src/db/knex.ts';
+import { migrateDatabase } from '../../backend/src/db/migrate.ts';
+import { ensureEmbeddedRoles } from '../../backend/src/db/roles.ts';
 import { currentOwner } from '../../backend/src/db/owner-lock.ts';
 import { postgresTemplateName, testClustersDir, testDatabaseUrl, withDatabase } from './template.ts';
 
@@ -21,8 +22,12 @@ async function removeAbandonedClusters(root: string): Promise<void> {
   }
 }
 
-/** Migrates once into a template database that every test file copies (CREATE DATABASE … TEMPLATE …). */
-async function ensureTemplate(url: string): Promise<void> {
+/**
+ * Migrates once into a template database that every test file copies (CREATE DATABASE … TEMPLATE …).
+ * On the embedded engine, as npm start does: the roles first, migrations as the owner role, then the
+ * app role's grants, which the copies keep (tests/helpers/db.ts connects them as the app role).
+ */
+async function ensureTemplate(url: string, engine: Engine): Promise<void> {
   const admin = openPostgres(url, 1);
   const name = postgresTemplateName();
   try {
@@ -31,11 +36,22 @@ async function ensureTemplate(url: string): Promise<void> {
     const building = `${name}_building`;
     await admin.knex.raw(`DROP DATABASE IF EXISTS ${building}`);
     await admin.knex.raw(`CREATE DATABASE ${building}`);
-    const db = openPostgres(withDatabase(url, building), 1);
-    try {
-      await migrateLatest(db.knex);
-    } finally {
-      await db.close();
+    const buildingUrl = withDatabase(url, building);
+    if (engine === 'embedded') {
+      await ensureEmbeddedRoles(buildingUrl);
+      const ownerKnex = openAsOwner(buildingUrl, 1);
+      try {
+        await migrateDatabase({ ownerKnex, afterMigrate: () => ensureEmbeddedRoles(buildingUrl, { roles: false }) });
+      } finally {
+        await ownerKnex.destroy();
+      }
+    } else {
+      const db = openPostgres(buildingUrl, 1);
+      try {
+        await migrateDatabase(db);
+      } finally {
+        await db.close();
+      }
     }
     await admin.knex.raw(`ALTER DATABASE ${building} RENAME TO ${name}`);
   } finally {
@@ -70,7 +86,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     engine = 'embedded';
   }
   try {
-    await ensureTemplate(url);
+    await ensureTemplate(url, engine);
   } catch (err) {
     await cluster?.stop();
     throw err;

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/knex.ts';
-import { migrateLatest } from '../db/migrate.ts';
+import { migrateDatabase } from '../db/migrate.ts';
 import { systemActor } from '../db/tx.ts';
 import { AppError } from '../lib/errors.ts';
 import { createStaffUser, defaultOrganisationId } from '../modules/users/users.service.ts';
@@ -40,7 +40,7 @@ async function main(): Promise<number> {
   // Attaches to the running server's embedded cluster, or starts one for the duration of the command.
   const db = await openDatabase(config, 'cli');
   try {
-    await migrateLatest(db.knex);
+    await migrateDatabase(db);
     const organisationId = await defaultOrganisationId(db.knex);
     const user = await createStaffUser(db.knex, systemActor('admin-cli'), {
       organisationId,

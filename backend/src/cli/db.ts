@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/knex.ts';
-import { migrateLatest } from '../db/migrate.ts';
+import { migrateDatabase } from '../db/migrate.ts';
 import { runSeeds } from '../db/seed.ts';
 
 // npm run db:migrate | db:seed — on the same configuration as npm start (DATA_DIR or DATABASE_URL).
@@ -9,7 +9,7 @@ const config = loadConfig();
 // Attaches to the running server's embedded cluster, or starts one for the duration of the command.
 const db = await openDatabase(config, 'cli');
 try {
-  const ran = await migrateLatest(db.knex);
+  const ran = await migrateDatabase(db);
   console.log(ran.length ? `Migrated: ${ran.join(', ')}` : 'Database schema is up to date.');
   if (command === 'seed') {
     const lines = await runSeeds(db.knex, config.env);

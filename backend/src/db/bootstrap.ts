@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Database } from './knex.ts';
-import { migrateLatest } from './migrate.ts';
+import { migrateDatabase } from './migrate.ts';
 import { isEmpty, runSeeds } from './seed.ts';
 
 /**
@@ -9,7 +9,8 @@ import { isEmpty, runSeeds } from './seed.ts';
  * (npm run db:seed). Returns the migrations run and the demo lines to print (null when not seeded).
  */
 export async function prepareDatabase(db: Database, config: Pick<Config, 'env'>): Promise<{ migrated: string[]; demo: string[] | null }> {
-  const migrated = await migrateLatest(db.knex);
+  // Migrations as the tables' owner; the demo data through the application's own role.
+  const migrated = await migrateDatabase(db);
   const seedable = db.engine === 'embedded' && config.env !== 'production' && (await isEmpty(db.knex));
   return { migrated, demo: seedable ? await runSeeds(db.knex, config.env) : null };
 }

@@ -2,13 +2,22 @@ import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
 import { APP_DATABASE, openCluster, type EmbeddedCluster } from './embedded.ts';
 import type { OwnerRole } from './owner-lock.ts';
+import { appUrlFrom, ensureEmbeddedRoles, OWNER_ROLE } from './roles.ts';
 
 /** Which engine a database handle talks to; reported by /api/health. */
 export type Engine = 'embedded' | 'postgresql';
 
 /** An open database: the knex handle, its engine and how to close it. */
 export interface Database {
+  /** The application's handle: on the embedded engine, the app role (neither superuser nor owner of the tables). */
   knex: Knex;
+  /**
+   * The handle migrations run on: on the embedded engine, the owner role of the tables; with one
+   * URL (DATABASE_URL, the tests' databases) the same handle as knex.
+   */
+  ownerKnex: Knex;
+  /** Run after each migration run: re-grants the app role (embedded engine); absent with one URL. */
+  afterMigrate?: () => Promise<void>;
   engine: Engine;
   /** The embedded cluster, when the engine is embedded (backups copy its files). */
   cluster?: EmbeddedCluster;
@@ -27,7 +36,26 @@ pg.types.setTypeParser(DATE, (v: string) => v);
 /** Opens a PostgreSQL server by URL (engine: what /api/health reports for it). */
 export function openPostgres(url: string, poolMax = 10, engine: Engine = 'postgresql'): Database {
   const knex = knexFactory({ client: 'pg', connection: url, pool: { min: 0, max: poolMax }, acquireConnectionTimeout: 60_000 });
-  return { knex, engine, close: () => knex.destroy() };
+  return { knex, ownerKnex: knex, engine, close: () => knex.destroy() };
+}
+
+/**
+ * A handle on a superuser URL that acts as the owner role (SET ROLE on each connection): what
+ * migrations create belongs to it, and it holds no superuser right meanwhile. Few connections.
+ */
+export function openAsOwner(superuserUrl: string, poolMax = 2): Knex {
+  return knexFactory({
+    client: 'pg',
+    connection: superuserUrl,
+    pool: {
+      min: 0,
+      max: poolMax,
+      afterCreate: (conn: pg.Client, done: (err: Error | null, conn: pg.Client) => void) => {
+        conn.query(`SET ROLE ${OWNER_ROLE}`).then(() => done(null, conn), (err: Error) => done(err, conn));
+      },
+    },
+    acquireConnectionTimeout: 60_000,
+  });
 }
 
 /**
@@ -36,13 +64,25 @@ export function openPostgres(url: string, poolMax = 10, engine: Engine = 'postgr
  */
 export async function openEmbedded(dataDir: string, role: OwnerRole = 'server'): Promise<Database> {
   const cluster = await openCluster(dataDir, { role });
-  const db = openPostgres(cluster.url(APP_DATABASE), 10, 'embedded');
+  const superuserUrl = cluster.url(APP_DATABASE);
+  let db: Database;
+  let ownerKnex: Knex;
+  try {
+    await ensureEmbeddedRoles(superuserUrl);
+    db = openPostgres(appUrlFrom(superuserUrl), 10, 'embedded');
+    ownerKnex = openAsOwner(superuserUrl);
+  } catch (err) {
+    await cluster.stop();
+    throw err;
+  }
   return {
     ...db,
+    ownerKnex,
     cluster,
+    afterMigrate: () => ensureEmbeddedRoles(superuserUrl, { roles: false }),
     close: async () => {
       try {
-        await db.close();
+        await Promise.all([db.close(), ownerKnex.destroy()]);
       } finally {
         await cluster.stop();
       }

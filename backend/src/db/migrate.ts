@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Knex } from 'knex';
 import { PROJECT_ROOT } from '../config.ts';
+import type { Database } from './knex.ts';
 
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'migrations');
 
@@ -36,5 +37,15 @@ class FolderMigrationSource implements Knex.MigrationSource<string> {
 /** Runs every pending migration; returns the names it ran. */
 export async function migrateLatest(knex: Knex, dir = MIGRATIONS_DIR): Promise<string[]> {
   const [, ran] = (await knex.migrate.latest({ migrationSource: new FolderMigrationSource(dir) })) as [number, string[]];
+  return ran;
+}
+
+/**
+ * Migrates a database as its tables' owner (db.ownerKnex), then re-grants the application's role
+ * (embedded engine) so that nothing a migration created is out of its reach.
+ */
+export async function migrateDatabase(db: Pick<Database, 'ownerKnex' | 'afterMigrate'>, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const ran = await migrateLatest(db.ownerKnex, dir);
+  await db.afterMigrate?.();
   return ran;
 }
