@@ -28,4 +28,18 @@ describe('runningPostmaster', () => {
     fs.writeFileSync(path.join(pgDir, 'postmaster.pid'), `${other.pid}\n${pgDir}\n1796413000\n5432\n\n127.0.0.1\n  1234   5678\nready   \n`);
     expect(runningPostmaster(pgDir)).toBeNull();
   });
+
+  it('still recognises a live server of this folder (a postgres process whose working folder is the cluster)', async () => {
+    // Not weaker than before for the real case: a postmaster changes into its data folder.
+    const pgDir = path.join(dir, 'pg-live');
+    fs.mkdirSync(pgDir);
+    const mine = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)', 'postgres', '-D', pgDir], { cwd: pgDir, stdio: 'ignore' });
+    try {
+      await new Promise((resolve) => mine.once('spawn', resolve));
+      fs.writeFileSync(path.join(pgDir, 'postmaster.pid'), `${mine.pid}\n${pgDir}\n1796413000\n5432\n\n127.0.0.1\n  1234   5678\nready   \n`);
+      expect(runningPostmaster(pgDir)).toEqual({ pid: mine.pid, port: 5432, ready: true });
+    } finally {
+      mine.kill('SIGKILL');
+    }
+  });
 });
