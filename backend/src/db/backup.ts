@@ -133,7 +133,10 @@ export async function restoreEmbedded(archive: string, dataDir: string): Promise
   }
   fs.mkdirSync(dataDir, { recursive: true });
   try {
-    await tar.extract({ file: archive, cwd: dataDir, strict: true });
+    // Synchronous on purpose: when a damaged archive makes it throw, no write of the extraction is
+    // still in flight, so the cleanup below really leaves the folder empty (the asynchronous form
+    // rejects at the first error while its file writes go on, and refills the folder after it).
+    tar.extract({ file: archive, cwd: dataDir, strict: true, sync: true });
     let manifest: BackupManifest;
     try {
       manifest = JSON.parse(fs.readFileSync(path.join(dataDir, MANIFEST), 'utf8')) as BackupManifest;
