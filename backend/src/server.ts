@@ -25,20 +25,33 @@ if (demo) {
 }
 
 const app = createApp({ knex: db.knex, engine: db.engine, config, logger, version: VERSION });
-const server = app.listen(config.port, () => {
+// Express 5 hands a listen error (port in use, no permission) to this callback rather than throwing.
+const server = app.listen(config.port, (err?: Error) => {
+  if (err) {
+    const why = (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'another program already listens on it' : err.message;
+    console.error(`\nPot commun cannot listen on port ${config.port}: ${why}. Stop that program or choose another PORT.\n`);
+    void stop('listen error', 1);
+    return;
+  }
   const where = db.engine === 'embedded' ? `embedded PostgreSQL in ${config.dataDir} (port ${db.cluster?.port})` : 'PostgreSQL (DATABASE_URL)';
   console.log(`\nPot commun ${VERSION} is running on http://localhost:${config.port} — database: ${where}\n`);
 });
 
 let stopping = false;
-async function stop(signal: string) {
+/** Stops serving, closes the database (the embedded cluster is stopped and DATA_DIR released) and exits. */
+async function stop(reason: string, code = 0) {
   if (stopping) return;
   stopping = true;
-  logger.info({ signal }, 'stopping');
+  logger.info({ reason }, 'stopping');
   server.close();
   server.closeAllConnections();
-  await db.close();
-  process.exit(0);
+  try {
+    await db.close();
+  } catch (err) {
+    console.error(err);
+    code ||= 1;
+  }
+  process.exit(code);
 }
 // SIGHUP too: a closed terminal must stop the embedded cluster cleanly, not orphan it.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));

@@ -42,7 +42,11 @@ describe('npm start on a port in use', () => {
       await exited;
     }
     expect(out).not.toMatch(/is running on/);
-    expect(result).not.toBe('still running');
+    expect(result, out).not.toBe('still running');
     expect(result).not.toBe(0);
+    expect(out).toContain(`cannot listen on port ${port}: another program already listens on it`);
+    // It gave DATA_DIR back: its cluster is stopped and the lock released, so a correct start is not refused.
+    expect(runningPostmaster(clusterDirOf(dataDir))).toBeNull();
+    expect(fs.existsSync(path.join(dataDir, 'owner.lock'))).toBe(false);
   }, 120_000);
 });
