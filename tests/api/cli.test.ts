@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from '../../backend/src/config.ts';
 import { clusterDirOf, runningPostmaster } from '../../backend/src/db/embedded.ts';
 import { openEmbedded } from '../../backend/src/db/knex.ts';
 import { verifyPassword } from '../../backend/src/modules/auth/passwords.ts';
-import { embeddedEnv, loginTo, spawnServer, stopServer, waitUntilUp, type ChildServer } from '../helpers/child-server.ts';
+import { embeddedEnv, freePort, loginTo, spawnServer, stopServer, waitUntilUp, type ChildServer } from '../helpers/child-server.ts';
 
 const run = promisify(execFile);
 const execFileSyncText = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' }).trim();
@@ -104,6 +104,18 @@ describe('one owner per DATA_DIR, and the tools while the server runs', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
     // The first server's cluster was not touched.
     expect(runningPostmaster(clusterDirOf(dataDir))).toMatchObject({ pid, port });
+
+    // npm start itself refuses before it builds the web app: the build would replace the files the
+    // running server serves (it answered 503 meanwhile), and took seconds before the refusal came.
+    const npmStart = await run('npm', ['start'], { cwd: PROJECT_ROOT, env: embeddedEnv(dataDir, { PORT: String(await freePort()) }) }).then(
+      (r) => ({ code: 0, out: r.stdout + r.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+    );
+    expect(npmStart.code, npmStart.out).not.toBe(0);
+    expect(npmStart.out).toContain(`DATA_DIR ${dataDir} is in use by a running server (npm start), pid ${server.process.pid}`);
+    expect(npmStart.out).not.toContain('vite build');
+    expect(runningPostmaster(clusterDirOf(dataDir))).toMatchObject({ pid, port });
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
 
     const created = await admin(['create-user', '--email', 'referente@service.be', '--role', 'referent', '--name', 'Anne Peeters'], 'deuxième-accès-2026');
     expect(created.stderr).toBe('');
