@@ -81,6 +81,8 @@ describe.skipIf(!canRunAsNobody)('the embedded engine for a user who is not root
       const res = await run('/usr/sbin/runuser', ['-u', 'nobody', '--', process.execPath, '--import', 'tsx', path.join(PROJECT_ROOT, 'backend/src/cli/admin.ts'), 'create-user', '--email', 'dev@service.be', '--role', 'coordinator', '--name', 'Dev'], { env, cwd: PROJECT_ROOT });
       expect(res.stdout).toContain('Created coordinator Dev <dev@service.be>');
       expect(fs.statSync(path.join(home, 'data', 'pg')).uid).toBe(fs.statSync(home).uid);
+      // A DATA_DIR it created is its own only.
+      expect(fs.statSync(path.join(home, 'data')).mode & 0o777).toBe(0o700);
     } finally {
       fs.rmSync(home, { recursive: true, force: true });
     }

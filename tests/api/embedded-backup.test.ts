@@ -122,6 +122,8 @@ describe.skipIf(testServer().engine !== 'embedded')('npm run db:backup / db:rest
     const dataDir = path.join(root, 'interrupted');
     const made = await tool('backend/src/cli/admin.ts', ['create-user', '--email', credentials.email, '--role', 'coordinator', '--name', 'Interrompu'], embeddedEnv(dataDir, { POT_COMMUN_PASSWORD: credentials.password }));
     expect(made.code, made.stderr).toBe(0);
+    // Created by the tool as root: others may only traverse it, for the postgres user (0700 otherwise, see cli.test.ts).
+    expect(fs.statSync(dataDir).mode & 0o777).toBe(process.getuid?.() === 0 ? 0o711 : 0o700);
     const out = path.join(root, 'interrupted.tar.gz');
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'backend/src/cli/backup.ts'), 'backup', '--out', out], {
       cwd: PROJECT_ROOT,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import * as tar from 'tar';
+import { makeDataDir } from './data-dir.ts';
 import { clusterDirOf, openCluster, passwordFileOf } from './embedded.ts';
 
 /** The manifest at the root of every backup archive. */
@@ -63,6 +64,7 @@ export async function backupEmbedded(dataDir: string, outFile: string): Promise<
   const out = path.resolve(outFile);
   if (fs.existsSync(out)) throw new Error(`${out} already exists; choose another file name.`);
   const tmp = `${out}.partial`;
+  makeDataDir(dataDir);
   const cluster = await openCluster(dataDir, { role: 'cli' });
   // Both hold the password file and the whole database: 0700 / 0600 from the start, and removed
   // when the backup fails or is interrupted (Ctrl-C, SIGTERM, a closed terminal).
@@ -178,7 +180,7 @@ export async function restoreEmbedded(archive: string, dataDir: string): Promise
   if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) {
     throw new Error(`DATA_DIR ${dataDir} is not empty: restore only into an empty folder (move the current one away first).`);
   }
-  fs.mkdirSync(dataDir, { recursive: true });
+  makeDataDir(dataDir);
   try {
     // Synchronous on purpose: when a damaged archive makes it throw, no write of the extraction is
     // still in flight, so the cleanup below really leaves the folder empty (the asynchronous form

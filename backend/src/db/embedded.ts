@@ -269,7 +269,9 @@ async function startOwned(dataDir: string, lock: OwnerLock, durable: boolean): P
   const pgDir = clusterDirOf(dataDir);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   // As root the binaries run as the postgres system user, which must be able to reach DATA_DIR/pg
-  // (mkdtemp and many home folders are 0700). Execute-only for others: it still cannot list DATA_DIR.
+  // (mkdtemp and many home folders are 0700). Execute only is added: a DATA_DIR that Pot commun
+  // created (0700, data-dir.ts) becomes 0711, which others can traverse but not list; a folder the
+  // operator made keeps its read bits (0755 stays listable, though pg/ and db-password are not readable).
   if (isRoot) {
     fs.chmodSync(dataDir, fs.statSync(dataDir).mode | 0o011);
     assertPostgresUserReaches(dataDir);

@@ -1,6 +1,7 @@
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
 import { APP_DATABASE, openCluster, type EmbeddedCluster } from './embedded.ts';
+import { makeDataDir } from './data-dir.ts';
 import type { OwnerRole } from './owner-lock.ts';
 
 /** Which engine a database handle talks to; reported by /api/health. */
@@ -35,6 +36,7 @@ export function openPostgres(url: string, poolMax = 10, engine: Engine = 'postgr
  * or attached to the running server's cluster for a command-line tool. close() stops what it started.
  */
 export async function openEmbedded(dataDir: string, role: OwnerRole = 'server'): Promise<Database> {
+  makeDataDir(dataDir);
   const cluster = await openCluster(dataDir, { role });
   const db = openPostgres(cluster.url(APP_DATABASE), 10, 'embedded');
   return {
