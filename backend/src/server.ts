@@ -26,16 +26,19 @@ if (demo) {
 
 const app = createApp({ knex: db.knex, engine: db.engine, config, logger, version: VERSION });
 // Express 5 hands a listen error (port in use, no permission) to this callback rather than throwing.
-const server = app.listen(config.port, (err?: Error) => {
+const onListening = (err?: Error) => {
+  const on = config.host ? ` of ${config.host}` : '';
   if (err) {
     const why = (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'another program already listens on it' : err.message;
-    console.error(`\nPot commun cannot listen on port ${config.port}: ${why}. Stop that program or choose another PORT.\n`);
+    console.error(`\nPot commun cannot listen on port ${config.port}${on}: ${why}. Stop that program or choose another PORT (or HOST).\n`);
     void stop('listen error', 1);
     return;
   }
   const where = db.engine === 'embedded' ? `embedded PostgreSQL in ${config.dataDir} (port ${db.cluster?.port})` : 'PostgreSQL (DATABASE_URL)';
-  console.log(`\nPot commun ${VERSION} is running on http://localhost:${config.port} — database: ${where}\n`);
-});
+  const url = `http://${!config.host ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  console.log(`\nPot commun ${VERSION} is running on ${url} (${config.host ? `bound to ${config.host} only` : 'every interface'}) — database: ${where}\n`);
+};
+const server = config.host ? app.listen(config.port, config.host, onListening) : app.listen(config.port, onListening);
 
 let stopping = false;
 /** Stops serving, closes the database (the embedded cluster is stopped and DATA_DIR released) and exits. */
