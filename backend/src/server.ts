@@ -1,7 +1,8 @@
+import net from 'node:net';
 import pino from 'pino';
 import { loadConfig } from './config.ts';
 import { openDatabase, type Database } from './db/knex.ts';
-import { DataDirInUseError } from './db/owner-lock.ts';
+import { DataDirInUseError, dataDirInUse } from './db/owner-lock.ts';
 import { prepareDatabase } from './db/bootstrap.ts';
 import { createApp } from './app.ts';
 import { VERSION } from './version.ts';
@@ -9,6 +10,31 @@ import { VERSION } from './version.ts';
 // Opens the database, migrates, loads demo data on a fresh embedded database, and serves API + web app.
 const config = loadConfig();
 const logger = pino({ level: config.logLevel });
+
+/** Why the server could not listen, in the operator's words. */
+function listenFailure(err: Error): string {
+  const why = (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'another program already listens on it' : err.message;
+  return `\nPot commun cannot listen on port ${config.port}${config.host ? ` of ${config.host}` : ''}: ${why}. Stop that program or choose another PORT (or HOST).\n`;
+}
+
+// Before the database is opened - and on a fresh DATA_DIR created, migrated and seeded, its one-time
+// demo logins printed to nobody: a DATA_DIR in use, then a port in use, stop the start at once. The
+// port probe is closed again; a program taking the port meanwhile is caught at the real listen.
+const inUse = config.databaseUrl ? null : dataDirInUse(config.dataDir);
+if (inUse) {
+  console.error(`\n${inUse.message}\n`);
+  process.exit(1);
+}
+const probeError = await new Promise<Error | null>((resolve) => {
+  const probe = net.createServer();
+  probe.once('error', resolve);
+  probe.listen({ port: config.port, host: config.host }, () => probe.close(() => resolve(null)));
+});
+if (probeError) {
+  console.error(listenFailure(probeError));
+  process.exit(1);
+}
+
 let db: Database;
 try {
   db = await openDatabase(config, 'server');
@@ -27,10 +53,8 @@ if (demo) {
 const app = createApp({ knex: db.knex, engine: db.engine, config, logger, version: VERSION });
 // Express 5 hands a listen error (port in use, no permission) to this callback rather than throwing.
 const onListening = (err?: Error) => {
-  const on = config.host ? ` of ${config.host}` : '';
   if (err) {
-    const why = (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'another program already listens on it' : err.message;
-    console.error(`\nPot commun cannot listen on port ${config.port}${on}: ${why}. Stop that program or choose another PORT (or HOST).\n`);
+    console.error(listenFailure(err));
     void stop('listen error', 1);
     return;
   }
