@@ -8,6 +8,8 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
+  /** The address the HTTP server binds; undefined: every interface (IPv6 and IPv4). */
+  host: string | undefined;
   /** The embedded PostgreSQL's folder (cluster in dataDir/pg, password, owner lock); ignored when databaseUrl is set. */
   dataDir: string;
   /** An external PostgreSQL server (15+); when absent the embedded PostgreSQL in dataDir is used. */
@@ -39,6 +41,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   return {
     env,
     port: intFrom(source.PORT, 3000, 'PORT'),
+    host: source.HOST || undefined,
     dataDir: path.resolve(source.DATA_DIR ?? path.join(PROJECT_ROOT, 'data')),
     databaseUrl: source.DATABASE_URL || undefined,
     organisationName: source.ORGANISATION_NAME || 'Pot commun — Service logement',

@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from '../../backend/src/config.ts';
 import { clusterDirOf, runningPostmaster } from '../../backend/src/db/embedded.ts';
 import { openEmbedded } from '../../backend/src/db/knex.ts';
 import { verifyPassword } from '../../backend/src/modules/auth/passwords.ts';
-import { embeddedEnv, loginTo, spawnServer, stopServer, waitUntilUp, type ChildServer } from '../helpers/child-server.ts';
+import { embeddedEnv, freePort, loginTo, spawnServer, stopServer, waitUntilUp, type ChildServer } from '../helpers/child-server.ts';
 
 const run = promisify(execFile);
 const execFileSyncText = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' }).trim();
@@ -81,6 +81,8 @@ describe.skipIf(!canRunAsNobody)('the embedded engine for a user who is not root
       const res = await run('/usr/sbin/runuser', ['-u', 'nobody', '--', process.execPath, '--import', 'tsx', path.join(PROJECT_ROOT, 'backend/src/cli/admin.ts'), 'create-user', '--email', 'dev@service.be', '--role', 'coordinator', '--name', 'Dev'], { env, cwd: PROJECT_ROOT });
       expect(res.stdout).toContain('Created coordinator Dev <dev@service.be>');
       expect(fs.statSync(path.join(home, 'data', 'pg')).uid).toBe(fs.statSync(home).uid);
+      // A DATA_DIR it created is its own only.
+      expect(fs.statSync(path.join(home, 'data')).mode & 0o777).toBe(0o700);
     } finally {
       fs.rmSync(home, { recursive: true, force: true });
     }
@@ -104,6 +106,19 @@ describe('one owner per DATA_DIR, and the tools while the server runs', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
     // The first server's cluster was not touched.
     expect(runningPostmaster(clusterDirOf(dataDir))).toMatchObject({ pid, port });
+
+    // npm start itself refuses before it builds the web app: the build would replace the files the
+    // running server serves (it answered 503 meanwhile), and took seconds before the refusal came.
+    const npmStart = await run('npm', ['start'], { cwd: PROJECT_ROOT, env: embeddedEnv(dataDir, { PORT: String(await freePort()) }) }).then(
+      (r) => ({ code: 0, out: r.stdout + r.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+    );
+    expect(npmStart.code, npmStart.out).not.toBe(0);
+    expect(npmStart.out).toContain(`DATA_DIR ${dataDir} is in use by a running server (npm start), pid ${server.process.pid}`);
+    // Neither npm's header of the build:web script nor vite's report: no build ran.
+    expect(npmStart.out).not.toMatch(/@\S+ build:web|built in/);
+    expect(runningPostmaster(clusterDirOf(dataDir))).toMatchObject({ pid, port });
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
 
     const created = await admin(['create-user', '--email', 'referente@service.be', '--role', 'referent', '--name', 'Anne Peeters'], 'deuxième-accès-2026');
     expect(created.stderr).toBe('');

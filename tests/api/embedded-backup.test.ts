@@ -3,13 +3,14 @@
  * restored folder: the backup holds a consistent state — exactly the first k writes, k at least every
  * write acknowledged before the backup began — and the password file travelled with it.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../backend/src/config.ts';
+import { clusterDirOf, runningPostmaster } from '../../backend/src/db/embedded.ts';
 import { embeddedEnv, loginTo, spawnServer, stopServer, waitUntilUp, type ChildServer } from '../helpers/child-server.ts';
 import { testServer } from '../helpers/template.ts';
 
@@ -82,6 +83,9 @@ describe.skipIf(testServer().engine !== 'embedded')('npm run db:backup / db:rest
     expect(backup.stderr).toBe('');
     expect(backup.code).toBe(0);
     expect(backup.stdout).toContain(`written to ${archive}`);
+    // The archive holds the database and its password: the owner's only, and nothing left beside it.
+    expect(fs.statSync(archive).mode & 0o777).toBe(0o600);
+    expect(fs.readdirSync(root).filter((f) => f.startsWith('.pot-commun-backup-') || f.endsWith('.partial'))).toEqual([]);
     // The backup really ran under load.
     expect(ackedDuring).toBeGreaterThan(0);
     process.stdout.write(`[backup] ${(fs.statSync(archive).size / 1e6).toFixed(2)} MB in ${backupMs} ms (tool process included), ${ackedDuring} writes acknowledged during it; ${backup.stdout}`);
@@ -113,6 +117,44 @@ describe.skipIf(testServer().engine !== 'embedded')('npm run db:backup / db:rest
     // The source kept everything, including what came after the backup.
     expect((await householdNames(server)).length).toBe(acknowledged);
   }, 180_000);
+
+  it('writes the archive 0600 from its first byte, and an interrupted backup leaves no file behind and stops its cluster', async () => {
+    const dataDir = path.join(root, 'interrupted');
+    const made = await tool('backend/src/cli/admin.ts', ['create-user', '--email', credentials.email, '--role', 'coordinator', '--name', 'Interrompu'], embeddedEnv(dataDir, { POT_COMMUN_PASSWORD: credentials.password }));
+    expect(made.code, made.stderr).toBe(0);
+    // Created by the tool as root: others may only traverse it, for the postgres user (0700 otherwise, see cli.test.ts).
+    expect(fs.statSync(dataDir).mode & 0o777).toBe(process.getuid?.() === 0 ? 0o711 : 0o700);
+    const out = path.join(root, 'interrupted.tar.gz');
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'backend/src/cli/backup.ts'), 'backup', '--out', out], {
+      cwd: PROJECT_ROOT,
+      env: embeddedEnv(dataDir),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    // The moment the partial archive appears (before tar has written much of it), note its mode and interrupt.
+    let partialMode: number | undefined;
+    const watcher = fs.watch(root, (_event, name) => {
+      if (partialMode !== undefined || name !== 'interrupted.tar.gz.partial') return;
+      try {
+        partialMode = fs.statSync(`${out}.partial`).mode & 0o777;
+      } catch {
+        return;
+      }
+      child.kill('SIGTERM');
+    });
+    const code = await exited;
+    watcher.close();
+    expect(partialMode, output).toBe(0o600);
+    expect(code, output).toBe(128 + os.constants.signals.SIGTERM);
+    expect(output).toContain('Interrupted (SIGTERM): no backup written.');
+    expect(fs.readdirSync(root).filter((f) => f.startsWith('.pot-commun-backup-') || f.startsWith('interrupted.tar.gz'))).toEqual([]);
+    // The cluster it started for the backup is stopped, and DATA_DIR released.
+    expect(runningPostmaster(clusterDirOf(dataDir))).toBeNull();
+    expect(fs.existsSync(path.join(dataDir, 'owner.lock'))).toBe(false);
+  }, 60_000);
 
   it('points to pg_dump / pg_restore when DATABASE_URL is set', async () => {
     const env = { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };

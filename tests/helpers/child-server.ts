@@ -34,14 +34,14 @@ export interface ChildServer {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts the server on dataDir and a free port; does not wait for it (see waitUntilUp). */
-export async function spawnServer(dataDir: string): Promise<ChildServer> {
+/** Starts the server on dataDir and a free port (extra: more environment); does not wait for it (see waitUntilUp). */
+export async function spawnServer(dataDir: string, extra: NodeJS.ProcessEnv = {}): Promise<ChildServer> {
   const port = await freePort();
   // node --import tsx directly (not npm start): the pid is the server's own, and detached puts it in
   // a new process group, so a test can kill the server alone or the whole group with its PostgreSQL.
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'backend/src/server.ts')], {
     cwd: PROJECT_ROOT,
-    env: embeddedEnv(dataDir, { PORT: String(port) }),
+    env: embeddedEnv(dataDir, { PORT: String(port), ...extra }),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,8 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import * as tar from 'tar';
+import { makeDataDir } from './data-dir.ts';
 import { clusterDirOf, openCluster, passwordFileOf } from './embedded.ts';
 
 /** The manifest at the root of every backup archive. */
@@ -60,9 +63,35 @@ export async function backupEmbedded(dataDir: string, outFile: string): Promise<
   const started = Date.now();
   const out = path.resolve(outFile);
   if (fs.existsSync(out)) throw new Error(`${out} already exists; choose another file name.`);
+  const tmp = `${out}.partial`;
+  makeDataDir(dataDir);
   const cluster = await openCluster(dataDir, { role: 'cli' });
+  // Both hold the password file and the whole database: 0700 / 0600 from the start, and removed
+  // when the backup fails or is interrupted (Ctrl-C, SIGTERM, a closed terminal).
   const staging = fs.mkdtempSync(path.join(path.dirname(out), '.pot-commun-backup-'));
+  let tmpCreated = false;
+  const removeLeftovers = () => {
+    if (tmpCreated) fs.rmSync(tmp, { force: true });
+    fs.rmSync(staging, { recursive: true, force: true });
+  };
   const client = new pg.Client({ connectionString: cluster.url('postgres') });
+  // On a signal: remove the files at once, stop the cluster if this command started it, and exit
+  // 128 + the signal's number; the backup's own steps then fail on the removed files and wait for it.
+  let interrupted: Promise<never> | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    removeLeftovers();
+    console.error(`Interrupted (${signal}): no backup written.`);
+    interrupted ??= (async (): Promise<never> => {
+      await client.end().catch(() => undefined);
+      try {
+        await cluster.stop();
+      } finally {
+        process.exit(128 + (os.constants.signals[signal] ?? 1));
+      }
+    })();
+  };
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const s of signals) process.once(s, onSignal);
   try {
     await client.connect();
     const pgDir = clusterDirOf(dataDir);
@@ -89,14 +118,34 @@ export async function backupEmbedded(dataDir: string, outFile: string): Promise<
     const manifest: BackupManifest = { format: 1, createdAt: new Date().toISOString(), serverVersion: last.rows[0]!.version, startLsn: start.rows[0]!.lsn, stopLsn: stop.rows[0]!.lsn };
     fs.writeFileSync(path.join(staging, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
 
-    const tmp = `${out}.partial`;
-    await tar.create({ gzip: true, file: tmp, cwd: staging, portable: true }, [MANIFEST, 'db-password', 'pg']);
-    fs.chmodSync(tmp, 0o600);
+    // Created here, exclusively and 0600 before its first byte: never readable by others, and a
+    // .partial another db:backup is writing (or one left by a kill -9) is not overwritten.
+    if (interrupted) throw new Error('interrupted');
+    let fd: number;
+    try {
+      fd = fs.openSync(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      throw new Error(`${tmp} exists: another db:backup is writing it, or one was killed (then remove it).`, { cause: err });
+    }
+    tmpCreated = true;
+    try {
+      fs.fchmodSync(fd, 0o600); // Exactly 0600 whatever the umask (which can only remove bits from the creation mode).
+      await pipeline(tar.create({ gzip: true, cwd: staging, portable: true }, [MANIFEST, 'db-password', 'pg']), fs.createWriteStream('', { fd, autoClose: false }));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(tmp, out);
+    tmpCreated = false;
     return { file: out, bytes: fs.statSync(out).size, ms: Date.now() - started, walSegments: wal.length };
+  } catch (err) {
+    if (interrupted) await interrupted;
+    throw err;
   } finally {
+    for (const s of signals) process.removeListener(s, onSignal);
+    removeLeftovers();
     await client.end().catch(() => undefined);
-    fs.rmSync(staging, { recursive: true, force: true });
     await cluster.stop();
   }
 }
@@ -131,9 +180,12 @@ export async function restoreEmbedded(archive: string, dataDir: string): Promise
   if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) {
     throw new Error(`DATA_DIR ${dataDir} is not empty: restore only into an empty folder (move the current one away first).`);
   }
-  fs.mkdirSync(dataDir, { recursive: true });
+  makeDataDir(dataDir);
   try {
-    await tar.extract({ file: archive, cwd: dataDir, strict: true });
+    // Synchronous on purpose: when a damaged archive makes it throw, no write of the extraction is
+    // still in flight, so the cleanup below really leaves the folder empty (the asynchronous form
+    // rejects at the first error while its file writes go on, and refills the folder after it).
+    tar.extract({ file: archive, cwd: dataDir, strict: true, sync: true });
     let manifest: BackupManifest;
     try {
       manifest = JSON.parse(fs.readFileSync(path.join(dataDir, MANIFEST), 'utf8')) as BackupManifest;

