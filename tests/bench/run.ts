@@ -29,6 +29,7 @@ import { groupPot, householdBalances, householdSavings } from '../../backend/src
 import { householdStatementSource, issueHouseholdStatement as issueStatement } from '../../backend/src/modules/gecs/exports.service.ts';
 import { loadStatementContent, verificationCodeOf } from '../../backend/src/modules/statements/statements.service.ts';
 import { renderStatementPdf, type StatementData } from '../../backend/src/modules/statements/statement.pdf.ts';
+import { dropDatabase } from '../helpers/databases.ts';
 import { cpuSecondsSince, msSince, percentile, perSecond, sample, samplePair } from './measure.ts';
 import { BENCH_ACTOR, insertGroup, insertHouseholds, insertMonthlyDeposits, type SeededGroup } from './seed.ts';
 
@@ -95,12 +96,7 @@ async function openBenchDatabase(): Promise<{ db: Database; where: string; dispo
       where: `PostgreSQL database ${name} on ${u.host} (dropped at the end)`,
       dispose: async () => {
         await db.close();
-        const again = openPostgres(url, 1);
-        try {
-          await again.knex.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        } finally {
-          await again.close();
-        }
+        await dropDatabase(url, name);
       },
     };
   }

