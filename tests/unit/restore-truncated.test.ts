@@ -5,6 +5,8 @@ import path from 'node:path';
 import * as tar from 'tar';
 import { afterAll, describe, expect, it } from 'vitest';
 import { restoreEmbedded } from '../../backend/src/db/backup.ts';
+import { restoreMarkerOf } from '../../backend/src/db/data-dir.ts';
+import { openEmbedded } from '../../backend/src/db/knex.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pot-commun-restore-truncated-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -27,5 +29,19 @@ describe('db:restore of a damaged archive', () => {
     // Give any write still in flight the time to land: what is left is what the operator finds.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(fs.readdirSync(target)).toEqual([]);
+  });
+
+  it('is never opened as a database when a restore was killed half-way', async () => {
+    // What a restore killed during its extraction leaves: its marker and some of the files.
+    const half = path.join(dir, 'half');
+    fs.mkdirSync(path.join(half, 'pg'), { recursive: true });
+    fs.writeFileSync(path.join(half, 'db-password'), 'secret\n');
+    fs.writeFileSync(restoreMarkerOf(half), 'interrupted\n');
+    for (const role of ['server', 'cli'] as const) {
+      await expect(openEmbedded(half, role)).rejects.toThrow(/interrupted restore/);
+    }
+    // Nothing was started or created in it.
+    expect(fs.readdirSync(half).sort()).toEqual(['db-password', 'pg', 'restore.incomplete']);
+    expect(fs.readdirSync(path.join(half, 'pg'))).toEqual([]);
   });
 });

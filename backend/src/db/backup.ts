@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import * as tar from 'tar';
-import { makeDataDir } from './data-dir.ts';
+import { makeDataDir, restoreMarkerOf } from './data-dir.ts';
 import { clusterDirOf, openCluster, passwordFileOf } from './embedded.ts';
 
 /** The manifest at the root of every backup archive. */
@@ -181,6 +181,8 @@ export async function restoreEmbedded(archive: string, dataDir: string): Promise
     throw new Error(`DATA_DIR ${dataDir} is not empty: restore only into an empty folder (move the current one away first).`);
   }
   makeDataDir(dataDir);
+  // Written first and removed last: a restore killed in between leaves a folder nothing will open.
+  fs.writeFileSync(restoreMarkerOf(dataDir), `${new Date().toISOString()} ${archive}\n`, { mode: 0o600 });
   try {
     // Synchronous on purpose: when a damaged archive makes it throw, no write of the extraction is
     // still in flight, so the cleanup below really leaves the folder empty (the asynchronous form
@@ -206,6 +208,7 @@ export async function restoreEmbedded(archive: string, dataDir: string): Promise
     // Recovery runs here, not at the next npm start: a damaged backup is found now.
     const cluster = await openCluster(dataDir, { role: 'cli' });
     await cluster.stop();
+    fs.rmSync(restoreMarkerOf(dataDir));
   } catch (err) {
     // Leave the folder empty, as it was: a half-restored database must not be started by mistake.
     for (const entry of fs.readdirSync(dataDir)) fs.rmSync(path.join(dataDir, entry), { recursive: true, force: true });

@@ -12,3 +12,21 @@ export function makeDataDir(dataDir: string): void {
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 }
+
+/**
+ * Present in a DATA_DIR while db:restore fills it, removed once the restored cluster has replayed its
+ * WAL. A restore killed half-way (Ctrl-C during the extraction, a power cut) leaves it behind, and
+ * nothing then opens that folder as a database: it must be emptied and restored again.
+ */
+export function restoreMarkerOf(dataDir: string): string {
+  return path.join(dataDir, 'restore.incomplete');
+}
+
+/** Refuses a DATA_DIR that an interrupted db:restore left half-filled. */
+export function assertNotHalfRestored(dataDir: string): void {
+  if (fs.existsSync(restoreMarkerOf(dataDir))) {
+    throw new Error(
+      `${dataDir} holds an interrupted restore (${path.basename(restoreMarkerOf(dataDir))}): empty the folder and run npm run db:restore again.`,
+    );
+  }
+}

@@ -1,7 +1,7 @@
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
 import { APP_DATABASE, openCluster, type EmbeddedCluster } from './embedded.ts';
-import { makeDataDir } from './data-dir.ts';
+import { assertNotHalfRestored, makeDataDir } from './data-dir.ts';
 import type { OwnerRole } from './owner-lock.ts';
 import { appUrlFrom, ensureEmbeddedRoles, OWNER_ROLE } from './roles.ts';
 
@@ -65,6 +65,7 @@ export function openAsOwner(superuserUrl: string, poolMax = 2): Knex {
  */
 export async function openEmbedded(dataDir: string, role: OwnerRole = 'server'): Promise<Database> {
   makeDataDir(dataDir);
+  assertNotHalfRestored(dataDir);
   const cluster = await openCluster(dataDir, { role });
   const superuserUrl = cluster.url(APP_DATABASE);
   let db: Database;
