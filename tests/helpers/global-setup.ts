@@ -71,7 +71,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   fs.mkdirSync(root, { recursive: true });
   if (process.getuid?.() === 0) {
     try {
-      assertPostgresUserReaches(root);
+      await assertPostgresUserReaches(root);
     } catch {
       // A clone under a private folder (/root/…): as root the cluster runs as the postgres user, which
       // cannot enter .tmp/ there. The temporary folder always lets it through.

