@@ -133,7 +133,7 @@ describe.skipIf(testServer().engine !== 'embedded')('npm run db:backup / db:rest
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
     // The moment the partial archive appears (before tar has written much of it), note its mode and interrupt.
     let partialMode: number | undefined;
     const watcher = fs.watch(root, (_event, name) => {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { spawnServer, stopServer, waitUntilUp, type ChildServer } from '../helpers/child-server.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pot-commun-host-'));
@@ -22,7 +22,8 @@ describe.skipIf(!external)('HOST', () => {
   it('HOST=127.0.0.1 serves loopback only', async () => {
     server = await spawnServer(dataDir, { HOST: '127.0.0.1' });
     await waitUntilUp(server);
-    expect(server.output()).toContain('bound to 127.0.0.1 only');
+    // The child's stdout and its first answer reach this process by two pipes: the banner may come second.
+    await vi.waitFor(() => expect(server!.output()).toContain('bound to 127.0.0.1 only'), { timeout: 10_000 });
     const port = new URL(server.url).port;
     const outside = await fetch(`http://${external}:${port}/api/health`).then(
       (r) => r.status,

@@ -44,7 +44,7 @@ async function start(dataDir: string, port: number, during: () => Promise<void> 
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   await during();
   const timeout = new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 60_000));
   const result = await Promise.race([exited, timeout]);

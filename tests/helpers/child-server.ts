@@ -38,8 +38,9 @@ export async function spawnServer(dataDir: string, extra: NodeJS.ProcessEnv = {}
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  // 'close', not 'exit': it comes once stdout and stderr are drained too, so output() is complete.
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
+    child.once('close', (code, signal) => resolve({ code, signal })),
   );
   return { url: `http://127.0.0.1:${port}`, process: child, output: () => out, exited };
 }
