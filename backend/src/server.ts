@@ -1,8 +1,8 @@
 import net from 'node:net';
 import pino from 'pino';
 import { loadConfig } from './config.ts';
-import { openDatabase, type Database } from './db/knex.ts';
-import { DataDirInUseError, dataDirInUse } from './db/owner-lock.ts';
+import { openDatabaseOrExit, type Database } from './db/knex.ts';
+import { dataDirInUse } from './db/owner-lock.ts';
 import { prepareDatabase } from './db/bootstrap.ts';
 import { createApp } from './app.ts';
 import { VERSION } from './version.ts';
@@ -35,14 +35,8 @@ if (probeError) {
   process.exit(1);
 }
 
-let db: Database;
-try {
-  db = await openDatabase(config, 'server');
-} catch (err) {
-  // A second server on the same DATA_DIR stops here, before it touches any database file.
-  console.error(err instanceof DataDirInUseError ? `\n${err.message}\n` : err);
-  process.exit(1);
-}
+// A second server on the same DATA_DIR stops here, before it touches any database file.
+const db: Database = await openDatabaseOrExit(config, 'server');
 const { migrated, demo } = await prepareDatabase(db, config);
 if (migrated.length > 0) logger.info({ migrations: migrated }, 'migrated');
 if (demo) {

@@ -138,3 +138,22 @@ describe('one owner per DATA_DIR, and the tools while the server runs', () => {
     expect(fs.existsSync(path.join(dataDir, 'owner.lock'))).toBe(false);
   }, 120_000);
 });
+
+describe('a DATA_DIR that cannot be opened', () => {
+  it('ends npm run db:migrate with the reason for the operator and exit code 1, not a stack trace', async () => {
+    const half = fs.mkdtempSync(path.join(os.tmpdir(), 'pot-commun-half-'));
+    try {
+      fs.writeFileSync(path.join(half, 'restore.incomplete'), 'interrupted\n');
+      const env = embeddedEnv(half);
+      const res = await run(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'backend/src/cli/db.ts'), 'migrate'], { env, cwd: PROJECT_ROOT }).then(
+        () => ({ code: 0, stderr: '' }),
+        (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+      );
+      expect(res.code).toBe(1);
+      expect(res.stderr).toContain(`${half} holds an interrupted restore`);
+      expect(res.stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      fs.rmSync(half, { recursive: true, force: true });
+    }
+  });
+});

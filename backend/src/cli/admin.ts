@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/knex.ts';
+import { openDatabaseOrExit } from '../db/knex.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { systemActor } from '../db/tx.ts';
 import { AppError } from '../lib/errors.ts';
@@ -38,7 +38,7 @@ async function main(): Promise<number> {
   const password = process.env.POT_COMMUN_PASSWORD ?? (await askPassword());
   const config = loadConfig();
   // Attaches to the running server's embedded cluster, or starts one for the duration of the command.
-  const db = await openDatabase(config, 'cli');
+  const db = await openDatabaseOrExit(config, 'cli');
   try {
     await migrateDatabase(db);
     const organisationId = await defaultOrganisationId(db.knex);

@@ -1,5 +1,5 @@
 import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/knex.ts';
+import { openDatabaseOrExit } from '../db/knex.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { runSeeds } from '../db/seed.ts';
 
@@ -7,7 +7,7 @@ import { runSeeds } from '../db/seed.ts';
 const command = process.argv[2];
 const config = loadConfig();
 // Attaches to the running server's embedded cluster, or starts one for the duration of the command.
-const db = await openDatabase(config, 'cli');
+const db = await openDatabaseOrExit(config, 'cli');
 try {
   const ran = await migrateDatabase(db);
   console.log(ran.length ? `Migrated: ${ran.join(', ')}` : 'Database schema is up to date.');

@@ -98,3 +98,17 @@ export async function openDatabase(cfg: { databaseUrl: string | undefined; dataD
   if (cfg.databaseUrl) return openPostgres(cfg.databaseUrl);
   return openEmbedded(cfg.dataDir, role);
 }
+
+/**
+ * openDatabase for a command's entry point (npm start, the CLIs): a database that cannot be opened
+ * (DATA_DIR in use, a folder the postgres user cannot reach, a half-restored DATA_DIR) ends the
+ * process with its message for the operator and exit code 1, not a stack trace.
+ */
+export async function openDatabaseOrExit(cfg: { databaseUrl: string | undefined; dataDir: string }, role: OwnerRole): Promise<Database> {
+  try {
+    return await openDatabase(cfg, role);
+  } catch (err) {
+    console.error(`\n${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+}
