@@ -19,8 +19,8 @@ export const RENTAL_ACCOUNTS: StatementAccounts = {
       subject: 'Logement',
       accounts: { owed: 'Ce que vous devez encore au fonds' },
       accountNotes: { owed: 'La garantie locative que le fonds a placée pour vous, moins ce qui a déjà été remboursé.' },
-      totalIn: { owed: 'Total placé' },
-      totalOut: { owed: 'Total remboursé ou réglé' },
+      totalIn: { owed: 'Total ajouté à ce que vous devez' },
+      totalOut: { owed: 'Total déduit de ce que vous devez' },
       owed: { some: 'Reste dû au fonds au {date} : {amount}', none: 'Plus rien n’est dû au fonds au {date}.' },
       movement: {
         deposit_opening: 'Garantie locative placée',
@@ -37,8 +37,8 @@ export const RENTAL_ACCOUNTS: StatementAccounts = {
       subject: 'Woning',
       accounts: { owed: 'Wat u nog aan het fonds verschuldigd bent' },
       accountNotes: { owed: 'De huurwaarborg die het fonds voor u heeft gestort, min wat al is terugbetaald.' },
-      totalIn: { owed: 'Totaal gestort' },
-      totalOut: { owed: 'Totaal terugbetaald of verrekend' },
+      totalIn: { owed: 'Totaal bijgeteld bij wat u verschuldigd bent' },
+      totalOut: { owed: 'Totaal afgetrokken van wat u verschuldigd bent' },
       owed: { some: 'Nog verschuldigd aan het fonds op {date}: {amount}', none: 'Niets meer verschuldigd aan het fonds op {date}.' },
       movement: {
         deposit_opening: 'Huurwaarborg gestort',
@@ -55,8 +55,8 @@ export const RENTAL_ACCOUNTS: StatementAccounts = {
       subject: 'Home',
       accounts: { owed: 'What you still owe the fund' },
       accountNotes: { owed: 'The rental guarantee the fund placed for you, minus what has already been repaid.' },
-      totalIn: { owed: 'Total placed' },
-      totalOut: { owed: 'Total repaid or settled' },
+      totalIn: { owed: 'Total added to what you owe' },
+      totalOut: { owed: 'Total taken off what you owe' },
       owed: { some: 'Still owed to the fund on {date}: {amount}', none: 'Nothing is owed to the fund on {date}.' },
       movement: {
         deposit_opening: 'Rental guarantee placed',
