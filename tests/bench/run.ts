@@ -297,6 +297,7 @@ async function measureStatements(knex: Knex, w: World): Promise<Row[] | string> 
       groups: content.groups,
       from,
       to,
+      accounts: content.scope.accounts,
       sections: content.sections,
     });
   }
