@@ -9,7 +9,7 @@ import { formatCommunication } from '../../backend/src/lib/structured-communicat
 // books balance, advances in every state, one in arrears today, and the 2025 figures (1 opening, 1 release)
 // counted from the records.
 
-type Summary = { id: string; household: { displayName: string }; openedOn: string; status: string; owed: string; arrears: { instalments: number; amount: string; oldestDueOn: string | null } };
+type Summary = { id: string; household: { id: string; displayName: string }; openedOn: string; status: string; owed: string; arrears: { instalments: number; amount: string; oldestDueOn: string | null } };
 type Deposit = Summary & {
   amount: string;
   paid: string;
@@ -125,6 +125,24 @@ describe('the demo rental-deposit fund', () => {
       expect(d.structuredCommunication).toMatch(/^\d{12}$/);
     }
     expect(new Set([...deposits.values()].map((d) => d.structuredCommunication)).size).toBe(deposits.size);
+  });
+
+  it('puts Shevchenko’s arrears on the board and Farah’s opening and release in her timeline', async () => {
+    const shevchenko = of('Olena Shevchenko');
+    const board = (await coordinator.get('/api/board')).body as { columns: Array<{ cards: Array<{ id: string; warnings: string[]; rentalArrears: unknown }> }> };
+    const cards = board.columns.flatMap((c) => c.cards);
+    expect(cards.filter((c) => c.warnings.includes('rental_arrears')).map((c) => c.id)).toEqual([shevchenko.household.id]);
+    expect(cards.find((c) => c.id === shevchenko.household.id)!.rentalArrears).toEqual({
+      instalments: shevchenko.arrears.instalments,
+      amount: shevchenko.arrears.amount,
+      oldestDueOn: shevchenko.arrears.oldestDueOn,
+    });
+    const farah = of('Famille Farah');
+    const journey = (await coordinator.get(`/api/households/${farah.household.id}/journey`)).body as { timeline: Array<{ kind: string; on: string; milestone?: string; amount?: string }> };
+    expect(journey.timeline.filter((i) => i.kind === 'rental_deposit').map((i) => [i.on, i.milestone, i.amount])).toEqual([
+      ['2022-09-01', 'opened', '1700.00'],
+      ['2025-06-30', 'released', '400.00'],
+    ]);
   });
 
   it('closes the fund’s months up to the month before last', async () => {
