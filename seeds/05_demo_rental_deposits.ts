@@ -387,6 +387,6 @@ export async function seed(knex: Knex): Promise<string[]> {
   const repayments = steps.filter((s) => s.label.startsWith('repayment')).length;
   const opened = steps.filter((s) => s.label.startsWith('opening ')).length;
   return [
-    `Demo rental deposits: "${DEFAULT_FUND_NAME}" with ${DEMO_CONTRIBUTIONS.length} contributions, ${opened} advances, ${repayments} repayments, ${DEMO_DEPOSITS.filter((d) => d.release && d.release.on <= horizon).length} releases, 1 write-off, ${months.length} months closed through ${closeThrough} (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+    `Demo rental deposits: "${DEFAULT_FUND_NAME}" with ${DEMO_CONTRIBUTIONS.length} contributions, ${opened} advances, ${repayments} repayments, ${DEMO_DEPOSITS.filter((d) => d.release && d.release.on <= horizon).length} releases, ${DEMO_DEPOSITS.filter((d) => d.writeOff && d.writeOff.on <= horizon).length} write-off, ${months.length} months closed through ${closeThrough} (${((Date.now() - started) / 1000).toFixed(1)} s).`,
   ];
 }
