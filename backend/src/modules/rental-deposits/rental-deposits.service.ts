@@ -117,6 +117,9 @@ export function checkOpening(input: Pick<OpeningInput, 'monthlyRent' | 'amount' 
     );
   }
   const count = instalmentCount(amount, input.plan);
+  if ('months' in input.plan && amount.times(100).lt(count)) {
+    throw errors.validation([{ path: 'plan.months', message: `At most ${amount.times(100).toFixed(0)} months for ${formatAmount(amount)}: every instalment is at least 0.01` }]);
+  }
   if (count > MAX_INSTALMENTS) {
     const path = 'months' in input.plan ? 'plan.months' : 'plan.instalment';
     throw errors.validation([{ path, message: `The plan would have ${count} instalments; at most ${MAX_INSTALMENTS}` }]);
