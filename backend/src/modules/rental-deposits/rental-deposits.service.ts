@@ -395,6 +395,23 @@ export function placedOn(row: Pick<DepositListRow, 'status' | 'opened_on' | 'rel
   return row.status !== 'cancelled' && row.opened_on <= on && (!row.released_on || row.released_on > on);
 }
 
+/**
+ * The plan settled on a date by what reduced the debt (the amount minus what is owed). Before its
+ * opening, or once cancelled (its opening reversed), an advance owes nothing and has covered nothing:
+ * no instalment is paid, late or due, there are no arrears and nothing to pay next. (Settling
+ * "amount − owed" there would show every instalment paid, or — with nothing covered — all late.)
+ */
+export function settlementOn(row: Pick<DepositListRow, 'status' | 'opened_on' | 'amount'>, schedule: readonly Instalment[], owed: Money, on: string): Settlement {
+  if (row.status === 'cancelled' || on < row.opened_on) {
+    return {
+      schedule: schedule.map((i) => ({ ...i, covered: new Money(0), state: 'upcoming' as const })),
+      arrears: { instalments: 0, amount: new Money(0), oldestDueOn: null, oldestAgeDays: null },
+      nextInstalment: null,
+    };
+  }
+  return settle(schedule, new Money(row.amount).minus(owed), on);
+}
+
 export interface DepositState {
   row: DepositListRow;
   on: string;
@@ -417,7 +434,7 @@ export async function depositState(knex: Knex, row: DepositListRow, on: string):
     figures,
     status: statusOn(row, figures.owed, on),
     placed: placedOn(row, on),
-    settlement: settle(schedule, new Money(row.amount).minus(figures.owed), on),
+    settlement: settlementOn(row, schedule, figures.owed, on),
     schedule,
     entries: entries.filter((e) => e.valueDate <= on),
   };
@@ -440,9 +457,7 @@ export async function depositSummaries(knex: Knex, rows: readonly DepositListRow
   return rows.map((row) => {
     const account = accountOf.get(row.id);
     const owed = account ? balances.get(account)! : new Money(0);
-    // Before its opening date an advance owes nothing and has covered nothing.
-    const covered = row.opened_on <= on && row.status !== 'cancelled' ? new Money(row.amount).minus(owed) : new Money(0);
-    return { row, owed, status: statusOn(row, owed, on), settlement: settle(row.opened_on <= on ? schedules.get(row.id)! : [], covered, on) };
+    return { row, owed, status: statusOn(row, owed, on), settlement: settlementOn(row, schedules.get(row.id)!, owed, on) };
   });
 }
 
