@@ -335,7 +335,12 @@ export async function reverseFundEntry(op: MoneyContext, entryId: string, reason
     beforePosting: async (original, valueDate) => {
       if (!original.subject) return;
       const deposit = await getDeposit(trx, organisationId, original.subject);
-      if (original.kind === 'deposit_opening') await markCancelled(trx, deposit.id, valueDate, reason);
+      if (original.kind === 'deposit_opening') {
+        // A released advance cannot become cancelled (the table ties status 'released' to released_on):
+        // without this the UPDATE broke that CHECK and the API answered 422 constraint_violation.
+        if (deposit.status === 'released') throw errors.conflict('released_after_opening', 'This guarantee was released: reverse the release first, then the opening.');
+        await markCancelled(trx, deposit.id, valueDate, reason);
+      }
       if (original.kind === 'deposit_release') {
         const figures = depositFigures(await subjectMovements(trx, deposit.id), '9999-12-31');
         if (figures.writtenOff.gt(0)) throw errors.conflict('written_off_after_release', 'Reverse the write-offs made after this release first.');
