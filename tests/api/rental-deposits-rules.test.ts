@@ -489,6 +489,22 @@ describe('reversals', () => {
     await checkOk();
   });
 
+  it('the opening of a released advance cannot be reversed (409, not a broken CHECK): reverse the release first', async () => {
+    // The landlord keeps everything: nothing released, no release entry, all still owed.
+    const d = await opened((await makeHousehold(t.db.knex)).id, { openedOn: '2025-04-01', firstDueOn: '2025-05-01' });
+    const rel = await moneyPost(co, `/api/rental-deposits/${d.id}/release`, { releasedOn: '2025-06-01', landlordKept: '1600.00' });
+    expect(rel.body).toMatchObject({ toFund: '0.00', toTenant: '0.00', remainingOwed: '1600.00', entryId: null, deposit: { status: 'released', owed: '1600.00' } });
+    const before = await counts();
+    problem(await reverse(d.entries[0].id), 409, 'released_after_opening');
+    expect(await counts()).toEqual(before);
+    expect((await deposit(d.id)).status).toBe('released');
+    // With a part released to the fund, the same answer (before the fix: 422 constraint_violation).
+    const e = await opened((await makeHousehold(t.db.knex)).id, { openedOn: '2025-04-01', firstDueOn: '2025-05-01' });
+    expect((await moneyPost(co, `/api/rental-deposits/${e.id}/release`, { releasedOn: '2025-06-01', landlordKept: '1000.00' })).body.toFund).toBe('600.00');
+    problem(await reverse(e.entries[0].id), 409, 'released_after_opening');
+    await checkOk();
+  });
+
   it('an entry of another book cannot be reversed through the fund, nor a fund entry through the groups’ route', async () => {
     const g = await co.post('/api/groups', { name: 'GECS voisin', cohort: '2025', startsOn: '2025-01-01', monthlyAmount: '100.00', exitPolicy: 'refund_now' });
     expect(g.status).toBe(201);
