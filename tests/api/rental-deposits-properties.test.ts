@@ -201,7 +201,6 @@ describe('random sequences on the fund', () => {
       await checkBooks(context, step % 20 === 19 ? deposits : touched ? [touched] : []);
     }
     // The sequence exercised both outcomes of the operations that matter.
-    console.info(`rental-deposit properties, seed ${SEED}: ${JSON.stringify(tally)}`);
     for (const op of ['opening', 'repayment', 'release', 'write-off', 'reversal']) {
       expect(Object.keys(tally[op] ?? {}).length, `${op}: ${JSON.stringify(tally)}`).toBeGreaterThanOrEqual(2);
     }

@@ -53,7 +53,7 @@ function openingBody(householdId: string, o: Record<string, unknown> = {}) {
 async function opened(householdId: string, o: Record<string, unknown> = {}) {
   const res = await moneyPost(co, '/api/rental-deposits', openingBody(householdId, o));
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as Record<string, any>;
+  return res.body;
 }
 async function contributed(amount: string, valueDate: string) {
   const res = await moneyPost(co, '/api/rental-deposit-fund/contributions', { amount, valueDate });
@@ -63,11 +63,11 @@ async function contributed(amount: string, valueDate: string) {
 async function repaid(id: string, amount: string, valueDate: string) {
   const res = await moneyPost(co, `/api/rental-deposits/${id}/repayments`, { amount, valueDate });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as Record<string, any>;
+  return res.body;
 }
 const reverse = (entryId: string, reason = 'Erreur de saisie') => moneyPost(co, `/api/rental-deposit-fund/entries/${entryId}/reversal`, { reason });
-const deposit = async (id: string, on?: string) => (await co.get(`/api/rental-deposits/${id}${on ? `?on=${on}` : ''}`)).body as Record<string, any>;
-const fund = async (on: string) => (await co.get(`/api/rental-deposit-fund?on=${on}`)).body as Record<string, any>;
+const deposit = async (id: string, on?: string) => (await co.get(`/api/rental-deposits/${id}${on ? `?on=${on}` : ''}`)).body;
+const fund = async (on: string) => (await co.get(`/api/rental-deposit-fund?on=${on}`)).body;
 const counts = async () => ({
   entries: Number((await t.db.knex('journal_entries').count<{ n: string }[]>('* as n'))[0]!.n),
   deposits: Number((await t.db.knex('rental_deposits').count<{ n: string }[]>('* as n'))[0]!.n),
@@ -101,7 +101,7 @@ describe('the fund’s figures on dates and at month ends (2020)', () => {
   });
 
   it('cash, owedByTenants, placed, openCount, contributions on dates', async () => {
-    const pick = (f: Record<string, any>) => [f.cash, f.owedByTenants, f.placed, f.openCount, f.contributions, f.writtenOff];
+    const pick = (f: Record<string, unknown>) => [f.cash, f.owedByTenants, f.placed, f.openCount, f.contributions, f.writtenOff];
     expect(pick(await fund('2019-12-31'))).toEqual(['0.00', '0.00', '0.00', 0, '0.00', '0.00']);
     expect(pick(await fund('2020-01-31'))).toEqual(['5000.00', '0.00', '0.00', 0, '5000.00', '0.00']);
     expect(pick(await fund('2020-02-01'))).toEqual(['3400.00', '1600.00', '1600.00', 1, '5000.00', '0.00']);
@@ -427,7 +427,7 @@ describe('repayments, releases and write-offs', () => {
     const all = await moneyPost(co, `/api/rental-deposits/${d.id}/write-off`, { amount: '400.00', reason: 'Solde', valueDate: '2025-11-10' });
     expect(all.body).toMatchObject({ status: 'closed', owed: '0.00', writtenOff: '700.00', paid: '500.00', releasedToFund: '400.00' });
     const entries = (await co.get('/api/rental-deposit-fund/entries?from=2025-11-01&to=2025-11-30')).body.items.filter((e: { depositId: string }) => e.depositId === d.id);
-    expect(entries.map((e: Record<string, any>) => [e.kind, e.effects.fund_write_offs ?? null, e.effects.deposit_receivable])).toEqual([
+    expect(entries.map((e: { kind: string; effects: Record<string, string> }) => [e.kind, e.effects.fund_write_offs ?? null, e.effects.deposit_receivable])).toEqual([
       ['deposit_write_off', '300.00', '-300.00'],
       ['deposit_repayment', null, '-100.00'],
       ['deposit_write_off', '400.00', '-400.00'],
