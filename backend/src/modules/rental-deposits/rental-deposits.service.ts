@@ -388,16 +388,25 @@ export function depositFigures(entries: readonly ledger.Movement[], on: string):
 
 export type DepositStatus = 'open' | 'released' | 'closed' | 'cancelled';
 
+/**
+ * Whether an advance is cancelled on a date: from the date of its opening's reversal on. That date is
+ * the opening's own date, or today when the opening's month was closed — the closed months keep the
+ * advance as the books show it there (placed, owed), like every other figure of a closed month.
+ */
+export function cancelledOn(row: Pick<DepositListRow, 'status' | 'cancelled_on'>, on: string): boolean {
+  return row.status === 'cancelled' && (row.cancelled_on === null || row.cancelled_on <= on);
+}
+
 /** An advance's status on a date: open until released; released while something is owed; closed once nothing is. */
 export function statusOn(row: DepositListRow, owed: Money, on: string): DepositStatus {
-  if (row.status === 'cancelled') return 'cancelled';
+  if (cancelledOn(row, on)) return 'cancelled';
   if (row.released_on && row.released_on <= on) return owed.isZero() ? 'closed' : 'released';
   return 'open';
 }
 
 /** Whether the guarantee sits on the blocked account on a date (placed, not released, not cancelled). */
-export function placedOn(row: Pick<DepositListRow, 'status' | 'opened_on' | 'released_on'>, on: string): boolean {
-  return row.status !== 'cancelled' && row.opened_on <= on && (!row.released_on || row.released_on > on);
+export function placedOn(row: Pick<DepositListRow, 'status' | 'cancelled_on' | 'opened_on' | 'released_on'>, on: string): boolean {
+  return !cancelledOn(row, on) && row.opened_on <= on && (!row.released_on || row.released_on > on);
 }
 
 /**
@@ -406,8 +415,8 @@ export function placedOn(row: Pick<DepositListRow, 'status' | 'opened_on' | 'rel
  * no instalment is paid, late or due, there are no arrears and nothing to pay next. (Settling
  * "amount − owed" there would show every instalment paid, or — with nothing covered — all late.)
  */
-export function settlementOn(row: Pick<DepositListRow, 'status' | 'opened_on' | 'amount'>, schedule: readonly Instalment[], owed: Money, on: string): Settlement {
-  if (row.status === 'cancelled' || on < row.opened_on) {
+export function settlementOn(row: Pick<DepositListRow, 'status' | 'cancelled_on' | 'opened_on' | 'amount'>, schedule: readonly Instalment[], owed: Money, on: string): Settlement {
+  if (cancelledOn(row, on) || on < row.opened_on) {
     return {
       schedule: schedule.map((i) => ({ ...i, covered: new Money(0), state: 'upcoming' as const })),
       arrears: { instalments: 0, amount: new Money(0), oldestDueOn: null, oldestAgeDays: null },
