@@ -196,7 +196,9 @@ export function rentalDepositsRoutes(ctx: AppContext): Router {
     '/:id',
     staffOrHousehold(),
     handle({ params: schemas.idParams, query: onQuery }, async ({ params, query }, req, res) => {
-      res.json(await depositView(knex, await readableDeposit(knex, req, params.id), query.on ?? today()));
+      const view = await depositView(knex, await readableDeposit(knex, req, params.id), query.on ?? today());
+      // Staff names stay with staff (as on the household's savings entries).
+      res.json(authOf(req).user.role === 'household' ? { ...view, entries: view.entries.map(({ createdBy: _createdBy, ...rest }) => rest) } : view);
     }),
   );
 
