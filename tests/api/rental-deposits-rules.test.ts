@@ -286,6 +286,10 @@ describe('roles', () => {
     const own = await familyA.get(`/api/rental-deposits/${depositA}`);
     expect(own.status).toBe(200);
     expect(own.body).toMatchObject({ id: depositA, household: { id: hhA }, amount: '1600.00' });
+    // Staff names stay with staff (as for the savings entries): the household sees its entries without createdBy.
+    expect(own.body.entries.length).toBeGreaterThanOrEqual(1);
+    for (const e of own.body.entries) expect(e).not.toHaveProperty('createdBy');
+    expect((await deposit(depositA)).entries[0].createdBy).toEqual(expect.any(String));
     problem(await familyA.get(`/api/rental-deposits/${depositB}`), 404, 'not_found');
     problem(await familyA.get(`/api/rental-deposits/${randomUUID()}`), 404, 'not_found');
     const list = await familyA.get(`/api/households/${hhA}/rental-deposits`);
@@ -542,6 +546,11 @@ describe('closed months (2024)', () => {
     const h = (await makeHousehold(t.db.knex)).id;
     const d = await opened(h, { openedOn: '2024-02-10', firstDueOn: '2024-03-10' });
     const rep = await repaid(d.id, '50.00', '2024-03-10');
+    // A second advance, never repaid: its opening is reversed after the closing, below.
+    const d2 = await opened((await makeHousehold(t.db.knex)).id, { openedOn: '2024-02-15', firstDueOn: '2024-03-15' });
+    const closedFigures = await fund('2024-03-31');
+    const closedSeries = (await co.get('/api/rental-deposit-fund/series?from=2024-02&to=2024-03')).body.items;
+    problem(await moneyPost(co, '/api/rental-deposit-fund/closings', { month: today().slice(0, 7) }), 409, 'month_not_ended');
     const close = await moneyPost(co, '/api/rental-deposit-fund/closings', { month: '2024-03' });
     expect(close.status, JSON.stringify(close.body)).toBe(201);
     expect((await co.get('/api/rental-deposit-fund/closings')).body.items.map((c: { month: string }) => c.month)).toContain('2024-03');
@@ -563,6 +572,18 @@ describe('closed months (2024)', () => {
     // The opening is in a closed month: its reversal would be dated today, where repayments remain.
     const open = (await deposit(d.id)).entries.find((e: { kind: string }) => e.kind === 'deposit_opening');
     problem(await reverse(open.id), 409, 'reversal_overdraws');
+    problem(await moneyPost(co, '/api/rental-deposit-fund/closings', { month: '2024-02' }), 409, 'already_closed');
+
+    // The opening of the second advance reversed after the closing: dated today, it cancels the advance
+    // from today on; the closed months keep the figures they were closed with.
+    const rev2 = await reverse((await deposit(d2.id)).entries[0].id, 'Bail annulé');
+    expect(rev2.status, JSON.stringify(rev2.body)).toBe(201);
+    expect(rev2.body.valueDate).toBe(today());
+    expect(await deposit(d2.id)).toMatchObject({ status: 'cancelled', owed: '0.00', placed: false });
+    expect(await deposit(d2.id, '2024-03-31')).toMatchObject({ status: 'open', owed: '1600.00', placed: true, arrears: { instalments: 1, amount: '50.00' } });
+    const pick = (f: Record<string, unknown>) => [f.cash, f.owedByTenants, f.placed, f.openCount];
+    expect(pick(await fund('2024-03-31'))).toEqual(pick(closedFigures));
+    expect((await co.get('/api/rental-deposit-fund/series?from=2024-02&to=2024-03')).body.items).toEqual(closedSeries);
     await checkOk();
   });
 });
