@@ -63,8 +63,20 @@ describe(`concurrent rental-deposit operations (${process.env.TEST_DATABASE_URL 
   });
   afterAll(() => t?.close());
 
+  it('the first operations of an organisation racing: one fund is created, with one account of each kind', async () => {
+    expect(await t.db.knex('rental_deposit_funds')).toHaveLength(0);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => moneyPost(co, '/api/rental-deposit-fund/contributions', { amount: '400.00', valueDate: '2025-01-01' })));
+    expect(answers.map((a) => a.status), JSON.stringify(answers.map((a) => a.body))).toEqual(Array(5).fill(201));
+    const funds = await t.db.knex('rental_deposit_funds');
+    expect(funds).toHaveLength(1);
+    expect(await t.db.knex('ledger_books').where({ id: funds[0].id })).toHaveLength(1);
+    const accounts = await t.db.knex('ledger_accounts').where({ group_id: funds[0].id }).select('kind');
+    expect(accounts.map((a) => a.kind).sort()).toEqual(['fund_capital', 'fund_cash']);
+    expect((await co.get('/api/rental-deposit-fund?on=2025-01-01')).body).toMatchObject({ cash: '2000.00', contributions: '2000.00' });
+    await booksOk();
+  });
+
   it('two openings racing on a fund that can pay only one: exactly one 201 and one 409 insufficient_fund', async () => {
-    await contributed('2000.00', '2025-01-01');
     const households = [(await makeHousehold(t.db.knex)).id, (await makeHousehold(t.db.knex)).id];
     const answers = await Promise.all(households.map((h) => moneyPost(co, '/api/rental-deposits', openingBody(h, '1600.00', '2025-02-01'))));
     expect(answers.map((a) => a.status).sort(), JSON.stringify(answers.map((a) => a.body))).toEqual([201, 409]);
