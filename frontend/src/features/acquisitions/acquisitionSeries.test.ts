@@ -26,12 +26,12 @@ describe('toDeedsSeries', () => {
 
 describe('toFunnelBars', () => {
   it('gives every forward stage in order, a missing stage as 0, with its share of the first', () => {
-    const bars = toFunnelBars({ projectId: 'p', stages: [{ stage: 'interested', reached: 40 }, { stage: 'candidate', reached: 30 }, { stage: 'deed', reached: 24 }] });
+    const bars = toFunnelBars({ projectId: 'p', withdrawn: 2, stages: [{ stage: 'interested', reached: 40 }, { stage: 'candidate', reached: 30 }, { stage: 'deed', reached: 24 }] });
     expect(bars.map((b) => [b.stage, b.reached, b.ofFirst])).toEqual([
       ['interested', 40, 100], ['candidate', 30, 75], ['selected', 0, 0], ['unit_allocated', 0, 0],
       ['compromis', 0, 0], ['credit_approved', 0, 0], ['deed', 24, 60], ['moved_in', 0, 0],
     ]);
-    expect(toFunnelBars({ projectId: 'p', stages: [] })[0]?.ofFirst).toBeNull();
+    expect(toFunnelBars({ projectId: 'p', withdrawn: 0, stages: [] })[0]?.ofFirst).toBeNull();
   });
 });
 

@@ -47,7 +47,7 @@ export function proposedStage(current: CandidacyStage): CandidacyStage | null {
 }
 
 /** The dialog's starting values: the next stage, today, the compromis price for the deed, the unit held. */
-export function initialStageValues(candidacy: Pick<CandidacyDetail, 'currentStage' | 'compromis' | 'unit'>, today: string, language: Language, stage?: CandidacyStage): StageValues {
+export function initialStageValues(candidacy: { currentStage: CandidacyStage; compromis: CandidacyDetail['compromis']; unit: { id: string } | null }, today: string, language: Language, stage?: CandidacyStage): StageValues {
   const price = candidacy.compromis?.price ?? null;
   return {
     stage: stage ?? proposedStage(candidacy.currentStage) ?? 'withdrawn',
