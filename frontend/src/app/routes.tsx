@@ -1,5 +1,9 @@
 /** The route table (react-router data mode). Staff pages and the household page are guarded by role. */
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AcquisitionsPage } from '../features/acquisitions/AcquisitionsPage';
+import { ProjectPage } from '../features/acquisitions/ProjectPage';
+import { ProjectsPage } from '../features/acquisitions/ProjectsPage';
+import { SimulatorPage } from '../features/acquisitions/SimulatorPage';
 import { ActivatePage } from '../features/auth/ActivatePage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { HouseholdCreatePage } from '../features/households/HouseholdCreatePage';
@@ -45,6 +49,10 @@ export const routes: RouteObject[] = [
                   { path: '/board', element: <BoardPage /> },
                   { path: '/groups', element: <GroupsPage /> },
                   { path: '/groups/:id', element: <GroupPage /> },
+                  { path: '/projects', element: <ProjectsPage /> },
+                  { path: '/projects/:id', element: <ProjectPage /> },
+                  { path: '/simulator', element: <SimulatorPage /> },
+                  { path: '/acquisitions', element: <AcquisitionsPage /> },
                 ],
               },
               {

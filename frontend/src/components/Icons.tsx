@@ -4,6 +4,9 @@
  */
 import {
   IconAlertCircle,
+  IconBuildingCommunity,
+  IconCalculator,
+  IconChartBar,
   IconArrowBackUp,
   IconCalendarCheck,
   IconCash,
@@ -62,3 +65,6 @@ export const ReverseIcon = decorative(IconArrowBackUp);
 export const RefundIcon = decorative(IconReceiptRefund);
 export const LockIcon = decorative(IconLock);
 export const CalendarIcon = decorative(IconCalendarCheck);
+export const BuildingIcon = decorative(IconBuildingCommunity);
+export const CalculatorIcon = decorative(IconCalculator);
+export const ChartIcon = decorative(IconChartBar);

@@ -1,8 +1,11 @@
 /**
  * The translations, one tree per language: the shared file (fr.json, …) plus one file per feature
- * (savings.fr.json, journey.fr.json, …) mounted under the feature's name, so that each feature owns
+ * (savings.fr.json, journey.fr.json, acquisitions.fr.json, …) mounted under the feature's name, so that each feature owns
  * its strings. No browser APIs here: the locale test imports it.
  */
+import acquisitionsEn from './acquisitions.en.json';
+import acquisitionsFr from './acquisitions.fr.json';
+import acquisitionsNl from './acquisitions.nl.json';
 import en from './en.json';
 import fr from './fr.json';
 import nl from './nl.json';
@@ -14,9 +17,9 @@ import savingsFr from './savings.fr.json';
 import savingsNl from './savings.nl.json';
 
 export const translations = {
-  fr: { ...fr, savings: savingsFr, journey: journeyFr },
-  nl: { ...nl, savings: savingsNl, journey: journeyNl },
-  en: { ...en, savings: savingsEn, journey: journeyEn },
+  fr: { ...fr, savings: savingsFr, journey: journeyFr, acquisitions: acquisitionsFr },
+  nl: { ...nl, savings: savingsNl, journey: journeyNl, acquisitions: acquisitionsNl },
+  en: { ...en, savings: savingsEn, journey: journeyEn, acquisitions: acquisitionsEn },
 };
 
 /** The French tree is the reference: TypeScript refuses a key it lacks. */

@@ -19,6 +19,7 @@ import { MoneyText } from '../../components/MoneyText';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import { SectionCard } from '../../components/SectionCard';
+import { HouseholdPurchaseSection } from '../acquisitions/HouseholdPurchaseSection';
 import { HouseholdJourneySection } from '../journey/HouseholdJourneySection';
 import { HouseholdSavingsSection } from '../savings/HouseholdSavingsSection';
 import { AccountStatusBadge } from './components/AccountStatusBadge';
@@ -26,10 +27,10 @@ import { ActivationCodeModal } from './components/ActivationCodeModal';
 import { FlagBadges } from './components/FlagBadges';
 import { HistoryList } from './components/HistoryList';
 
-const TABS = ['overview', 'journey', 'savings', 'history'] as const;
+const TABS = ['overview', 'journey', 'savings', 'purchase', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
-/** The staff view of one household, in tabs (the tab is in the URL: ?tab=savings): file, journey, savings, history. */
+/** The staff view of one household, in tabs (the tab is in the URL: ?tab=savings): file, journey, savings, purchase, history. */
 export function HouseholdPage() {
   const { id = '' } = useParams();
   const household = useHousehold(id);
@@ -221,6 +222,10 @@ function HouseholdDetails({ household }: { household: Household }) {
 
         <Tabs.Panel value="savings">
           <HouseholdSavingsSection householdId={household.id} />
+        </Tabs.Panel>
+
+        <Tabs.Panel value="purchase">
+          <HouseholdPurchaseSection householdId={household.id} />
         </Tabs.Panel>
 
         <Tabs.Panel value="history">

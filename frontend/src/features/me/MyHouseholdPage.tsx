@@ -7,6 +7,7 @@ import { CheckIcon, CopyIcon } from '../../components/Icons';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import { SectionCard } from '../../components/SectionCard';
+import { MyPurchaseSection } from '../acquisitions/MyPurchaseSection';
 import { MyJourneySection } from '../journey/MyJourneySection';
 import { MySavingsSection } from '../savings/MySavingsSection';
 
@@ -40,6 +41,8 @@ function MyHousehold({ household }: { household: Household }) {
       <MyJourneySection householdId={household.id} />
 
       <MySavingsSection householdId={household.id} />
+
+      <MyPurchaseSection householdId={household.id} />
 
       <SectionCard title={t('me.savings.title')} id="me-savings" titleSize="h3" titleGap="sm">
         <Text>{t('me.savings.body')}</Text>

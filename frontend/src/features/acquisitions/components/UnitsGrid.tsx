@@ -1,0 +1,61 @@
+import { Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { UNIT_STATUSES, type ProjectCandidacy, type Unit } from '../../../api/acquisitions';
+import { MoneyText } from '../../../components/MoneyText';
+import { UNIT_COLORS, UnitStatusBadge } from './Badges';
+
+/**
+ * The project's homes as a grid of tiles coloured by status: each tile also writes its status, and a
+ * legend with counts heads the grid (colour is never the only sign).
+ */
+export function UnitsGrid({ units, candidacies }: { units: Unit[]; candidacies: ProjectCandidacy[] }) {
+  const { t } = useTranslation();
+  if (units.length === 0) return <Text c="dimmed">{t('acquisitions.units.empty')}</Text>;
+  const holders = new Map(candidacies.map((c) => [c.id, c.household.displayName]));
+  return (
+    <Stack gap="sm">
+      <Group component="ul" gap="md" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('acquisitions.units.legend')}>
+        {UNIT_STATUSES.map((status) => (
+          <Group component="li" key={status} gap={6} wrap="nowrap">
+            <span aria-hidden="true" style={{ width: 14, height: 14, borderRadius: 3, background: `var(--mantine-color-${UNIT_COLORS[status]}-6)` }} />
+            <Text size="sm">{t(`acquisitions.unitCount.${status}`, { count: units.filter((u) => u.status === status).length })}</Text>
+          </Group>
+        ))}
+      </Group>
+      <SimpleGrid component="ul" cols={{ base: 2, xs: 3, sm: 4, lg: 6 }} spacing="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('acquisitions.units.title')}>
+        {units.map((unit) => {
+          const holder = unit.candidacyId ? holders.get(unit.candidacyId) : undefined;
+          return (
+            <Paper
+              component="li"
+              key={unit.id}
+              p="xs"
+              withBorder
+              data-unit={unit.label}
+              data-status={unit.status}
+              style={{ borderLeft: `6px solid var(--mantine-color-${UNIT_COLORS[unit.status]}-6)`, background: `var(--mantine-color-${UNIT_COLORS[unit.status]}-0)`, minWidth: 0 }}
+            >
+              <Text fw={700} style={{ overflowWrap: 'anywhere' }}>
+                {unit.label}
+              </Text>
+              <UnitStatusBadge status={unit.status} />
+              <Text size="xs" mt={4}>
+                {unit.bedrooms !== null ? t('acquisitions.units.bedrooms', { count: unit.bedrooms }) : t('common.empty')}
+                {unit.floorArea && ` · ${t('acquisitions.units.area', { area: unit.floorArea.replace(/\.00$/, '') })}`}
+              </Text>
+              <Text size="xs">
+                <MoneyText value={unit.price} />
+                {unit.taxRegime === 'vat' && ` · ${t('acquisitions.units.withVat')}`}
+              </Text>
+              {holder && (
+                <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                  {holder}
+                </Text>
+              )}
+            </Paper>
+          );
+        })}
+      </SimpleGrid>
+    </Stack>
+  );
+}
