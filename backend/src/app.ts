@@ -15,6 +15,7 @@ import { currentPhaseKeys } from './modules/journey/journey.history.ts';
 import { boardRoutes, exitReasonsRoutes, householdJourneyRoutes, phasesRoutes } from './modules/journey/journey.routes.ts';
 import { sessionsRoutes } from './modules/journey/sessions.routes.ts';
 import { advancesRoutes, entriesRoutes, groupsRoutes, householdSavingsRoutes } from './modules/gecs/gecs.routes.ts';
+import { householdRentalDepositsRoutes, rentalDepositFundRoutes, rentalDepositsRoutes } from './modules/rental-deposits/rental-deposits.routes.ts';
 import { statementsRoutes } from './modules/statements/statements.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 
@@ -36,6 +37,9 @@ function apiRouter(ctx: AppContext): Router {
   api.use('/cohorts', cohortsRoutes(ctx));
   api.use('/sessions', sessionsRoutes(ctx));
   api.use('/board', boardRoutes(ctx));
+  api.use('/rental-deposit-fund', rentalDepositFundRoutes(ctx));
+  api.use('/rental-deposits', rentalDepositsRoutes(ctx));
+  api.use('/households', householdRentalDepositsRoutes(ctx));
   api.use(apiNotFound);
   return api;
 }

@@ -6,13 +6,13 @@
 import type { Knex } from 'knex';
 import { errors } from '../../lib/errors.ts';
 import { Money, formatAmount } from '../../lib/money.ts';
-import { postedOnSubject, type PostedEntry } from '../ledger/ledger.service.ts';
+import { postOperation, postedOnSubject, transfer, type PostedEntry } from '../ledger/ledger.service.ts';
 import { findAdvance, hasApprovedAdvance, insertAdvance, markCancelled, markPaid, type AdvanceRow } from './advances.repository.ts';
 import { balanceAt, ensureAccount } from './gecs.accounts.ts';
 import type { AdvanceInput } from './gecs.schemas.ts';
 import { assertOpenDate } from './groups.service.ts';
 import { lockGroup, membershipOn, type GroupRow } from './groups.repository.ts';
-import { availableFrom, insufficientPot, postOperation, transfer, type OperationContext } from './pot.service.ts';
+import { availableFrom, insufficientPot, type OperationContext } from './pot.service.ts';
 
 /** An advance of the organisation, or 404. */
 export async function getAdvanceRow(knex: Knex, organisationId: string, id: string): Promise<AdvanceRow> {

@@ -2,16 +2,17 @@
  * The GECS savings API. Money-moving routes are staff-only, need an Idempotency-Key and run in one
  * transaction; a household may read its own savings, movements and statements, never its group's.
  */
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
 import type { AppContext } from '../../context.ts';
 import { access, actorOf, authOf } from '../../lib/access.ts';
 import { monthCount, today } from '../../lib/dates.ts';
 import { inTransaction } from '../../db/tx.ts';
 import { errors } from '../../lib/errors.ts';
+import { MAX_SERIES_MONTHS } from '../../lib/queries.ts';
 import { handle, schemas } from '../../lib/validate.ts';
 import { getHousehold } from '../households/households.service.ts';
-import { fingerprintOf, idempotencyKeyOf, once } from '../ledger/ledger.idempotency.ts';
+import { moneyOperation } from '../ledger/ledger.idempotency.ts';
 import { closingsOf, findEntry } from '../ledger/ledger.service.ts';
 import { groupAdvanceRows, householdAdvanceRows, type AdvanceRow } from './advances.repository.ts';
 import { advanceOutstanding, cancelAdvance, createAdvance, getAdvanceRow, payAdvance, repayAdvance } from './advances.service.ts';
@@ -19,7 +20,7 @@ import { groupEntriesCsv, issueGroupStatements, issueHouseholdStatement } from '
 import { checkGroup, defaultPeriod, groupEntries, groupMembersAt, groupPot, groupPotSeries, householdEntries, householdSavings } from './figures.service.ts';
 import { getGroupRow, groupListFigures, listGroupRows, monthlyAmountRows } from './groups.repository.ts';
 import { createGroup, joinGroup, leaveGroup, setMonthlyAmount, setOfficer, updateGroup } from './groups.service.ts';
-import { closeMonth, deposit, dividend, refund, reverseEntry, type OperationContext } from './operations.service.ts';
+import { closeMonth, deposit, dividend, refund, reverseEntry } from './operations.service.ts';
 import {
   advanceBody,
   cancelAdvanceBody,
@@ -54,29 +55,6 @@ import {
   presentSavings,
 } from './gecs.presenter.ts';
 
-/** At most this many months in a chart series. */
-const MAX_SERIES_MONTHS = 360;
-
-/**
- * Runs a money operation once per Idempotency-Key and answers with its (first) result. The header
- * X-Idempotent-Replay: true tells a client that nothing new was posted.
- */
-async function moneyOperation<T>(
-  knex: Knex,
-  req: Request,
-  res: Response,
-  status: number,
-  fn: (op: OperationContext) => Promise<T>,
-): Promise<void> {
-  const key = idempotencyKeyOf(req);
-  const actor = actorOf(req, res);
-  const organisationId = authOf(req).user.organisationId;
-  const answer = await once(knex, actor, organisationId, key, fingerprintOf(req), async (trx) => ({
-    status,
-    body: await fn({ trx, actor, organisationId, idempotencyKey: key }),
-  }));
-  res.status(answer.status).set('X-Idempotent-Replay', String(answer.replayed)).json(answer.body);
-}
 
 async function advanceView(knex: Knex, advance: AdvanceRow) {
   return presentAdvance(advance, advance.status === 'paid' ? await advanceOutstanding(knex, advance.id) : null);

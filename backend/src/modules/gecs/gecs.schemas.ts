@@ -65,18 +65,4 @@ export const cancelAdvanceBody = z.strictObject({ reason: schemas.text(500), on:
 export const repaymentBody = z.strictObject({ amount: positiveAmount, valueDate: pastOrTodayDate, note });
 export const refundBody = z.strictObject({ valueDate: pastOrTodayDate, note });
 export const dividendBody = z.strictObject({ amount: positiveAmount, valueDate: pastOrTodayDate, note });
-export const reversalBody = z.strictObject({ reason: schemas.text(500) });
-export const closingBody = z.strictObject({ month: isoMonth });
-
-/** ?on=YYYY-MM-DD, today when absent. */
-export const onQuery = z.strictObject({ on: isoDate.optional() });
-
-/** ?from&to, both optional dates; to must not be before from. */
-export const periodQuery = z
-  .strictObject({ from: isoDate.optional(), to: isoDate.optional() })
-  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'Must not be before from', path: ['to'] });
-
-/** ?from&to&lang of a statement or an export; lang defaults to the household's (statements) or the reader's. */
-export const exportQuery = z
-  .strictObject({ from: isoDate.optional(), to: isoDate.optional(), lang: z.enum(['fr', 'nl', 'en']).optional() })
-  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'Must not be before from', path: ['to'] });
+export { closingBody, exportQuery, onQuery, periodQuery, reversalBody } from '../../lib/queries.ts';

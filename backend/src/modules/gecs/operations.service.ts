@@ -14,7 +14,8 @@ import { NORMAL_SIGN, balanceAt, ensureAccount } from './gecs.accounts.ts';
 import type { DepositInput } from './gecs.schemas.ts';
 import { assertOpenDate } from './groups.service.ts';
 import { depositTarget, householdExists, latestMembership, lockGroup } from './groups.repository.ts';
-import { availableFrom, postOperation, transfer, type OperationContext } from './pot.service.ts';
+import { availableFrom, type OperationContext } from './pot.service.ts';
+import { postOperation, transfer } from '../ledger/ledger.service.ts';
 
 export type { OperationContext } from './pot.service.ts';
 

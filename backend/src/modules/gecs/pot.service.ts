@@ -1,32 +1,13 @@
 /** What every GECS money operation shares: its context and what the pot may give. */
 import type { Knex } from 'knex';
-import type { Actor } from '../../db/tx.ts';
 import { errors } from '../../lib/errors.ts';
 import { Money, formatAmount } from '../../lib/money.ts';
-import { postEntry, type NewEntry, type NewPosting, type OverdraftError, type PostedEntry } from '../ledger/ledger.service.ts';
+import type { MoneyContext } from '../ledger/ledger.idempotency.ts';
 import { reservedNow } from './advances.repository.ts';
 import { ensureAccount, lowestBalanceFrom } from './gecs.accounts.ts';
 
 /** A money operation's transaction (see ledger.idempotency.ts `once`), who runs it and its idempotency key. */
-export interface OperationContext {
-  trx: Knex.Transaction;
-  actor: Actor;
-  organisationId: string;
-  idempotencyKey: string | null;
-}
-
-/** Posts an operation's one entry in its transaction, under its organisation, actor and idempotency key. */
-export async function postOperation(op: OperationContext, entry: Omit<NewEntry, 'organisationId' | 'idempotencyKey' | 'actor'>, onOverdraft?: OverdraftError): Promise<PostedEntry> {
-  return postEntry(op.trx, { ...entry, organisationId: op.organisationId, idempotencyKey: op.idempotencyKey, actor: op.actor }, onOverdraft);
-}
-
-/** The two postings that move an amount into one account (debit) out of another (credit). */
-export function transfer(into: string, outOf: string, amount: Money): NewPosting[] {
-  return [
-    { accountId: into, amount },
-    { accountId: outOf, amount: amount.negated() },
-  ];
-}
+export type OperationContext = MoneyContext;
 
 /** What an operation dated `from` may take from the pot, in euros: the lowest cash from that day on, minus reservations. */
 export async function availableFrom(trx: Knex, organisationId: string, groupId: string, from: string, exceptAdvanceId?: string): Promise<Money> {

@@ -48,8 +48,8 @@ async function assertReferent(knex: Knex, organisationId: string, referentId: st
   }
 }
 
-/** Reserves a new unique structured communication for an owner, retrying on the rare collision. */
-async function reserveCommunication(trx: Knex.Transaction, ownerKind: string, ownerId: string): Promise<string> {
+/** Reserves a new unique structured communication for an owner (a household, a rental advance) in the one registry bank lines are matched against, retrying on the rare collision. */
+export async function reserveCommunication(trx: Knex.Transaction, ownerKind: string, ownerId: string): Promise<string> {
   for (let attempt = 0; attempt < 10; attempt++) {
     const communication = randomCommunication();
     const inserted = await trx('payment_references')

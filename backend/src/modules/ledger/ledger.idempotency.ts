@@ -7,9 +7,10 @@
  *   to commit, then it finds the stored answer.
  */
 import { createHash } from 'node:crypto';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
 import { inTransaction, type Actor } from '../../db/tx.ts';
+import { actorOf, authOf } from '../../lib/access.ts';
 import { errors } from '../../lib/errors.ts';
 import * as repo from './ledger.repository.ts';
 
@@ -77,4 +78,27 @@ export async function once<T>(
     await repo.storeAnswer(trx, organisationId, key, answer.status, answer.body);
     return { ...answer, replayed: false };
   });
+}
+
+/** What a money operation runs with: its transaction, who, the organisation and the request's key. */
+export interface MoneyContext {
+  trx: Knex.Transaction;
+  actor: Actor;
+  organisationId: string;
+  idempotencyKey: string | null;
+}
+
+/**
+ * A money route's body: runs the operation once per Idempotency-Key (in one transaction) and answers
+ * with its first result. The header X-Idempotent-Replay: true tells a client that nothing new was posted.
+ */
+export async function moneyOperation<T>(knex: Knex, req: Request, res: Response, status: number, fn: (op: MoneyContext) => Promise<T>): Promise<void> {
+  const key = idempotencyKeyOf(req);
+  const actor = actorOf(req, res);
+  const organisationId = authOf(req).user.organisationId;
+  const answer = await once(knex, actor, organisationId, key, fingerprintOf(req), async (trx) => ({
+    status,
+    body: await fn({ trx, actor, organisationId, idempotencyKey: key }),
+  }));
+  res.status(answer.status).set('X-Idempotent-Replay', String(answer.replayed)).json(answer.body);
 }

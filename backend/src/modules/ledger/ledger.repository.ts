@@ -3,18 +3,28 @@
  * idempotency keys. Rows are mapped to camelCase objects here; the rules live in the database
  * (migrations/20261127000002_create_ledger.ts) and in ledger.service.ts.
  *
- * The schema names an account's scope `group_id` and its holder `household_id`, and an entry's subject
- * `advance_id`: to the ledger these are an opaque book, owner and subject (see ledger.service.ts).
+ * The schema names an account's or an entry's scope `group_id`, its holder `household_id` and its subject
+ * `advance_id`: to the ledger these are an opaque book (a row of ledger_books), owner and subject (a
+ * row of ledger_subjects) — see ledger.service.ts.
  */
 import type { Knex } from 'knex';
 import type { Actor } from '../../db/tx.ts';
 import { Money } from '../../lib/money.ts';
 
-/** Where an account belongs: its kind, the book it is kept in (if any) and its owner (if any). */
+/** Where an account belongs: its kind, the book it is kept in, its owner and its subject (each if any). */
 export interface AccountKey {
   kind: string;
   book?: string | null;
   owner?: string | null;
+  subject?: string | null;
+}
+
+/** Which accounts a read is about: of an owner, of a book, of a subject, of some kinds. */
+export interface AccountFilter {
+  owner?: string;
+  book?: string;
+  subject?: string;
+  kinds?: readonly string[];
 }
 
 /** An account as the ledger stores it. */
@@ -23,6 +33,7 @@ export interface Account {
   kind: string;
   book: string | null;
   owner: string | null;
+  subject: string | null;
   /** +1 debit-normal (what is held), -1 credit-normal (what is owed). */
   normalSign: 1 | -1;
 }
@@ -32,21 +43,24 @@ interface AccountRow {
   kind: string;
   group_id: string | null;
   household_id: string | null;
+  advance_id: string | null;
   normal_sign: number;
 }
 
 function toAccount(row: AccountRow): Account {
-  return { id: row.id, kind: row.kind, book: row.group_id, owner: row.household_id, normalSign: row.normal_sign === -1 ? -1 : 1 };
+  return { id: row.id, kind: row.kind, book: row.group_id, owner: row.household_id, subject: row.advance_id, normalSign: row.normal_sign === -1 ? -1 : 1 };
 }
 
 /** The id of the account with this key, or null. */
 export async function findAccountId(knex: Knex, key: AccountKey): Promise<string | null> {
   const book = key.book ?? null;
   const owner = key.owner ?? null;
+  const subject = key.subject ?? null;
   const row = await knex('ledger_accounts')
     .where({ kind: key.kind })
     .andWhere((q) => (book ? q.where('group_id', book) : q.whereNull('group_id')))
     .andWhere((q) => (owner ? q.where('household_id', owner) : q.whereNull('household_id')))
+    .andWhere((q) => (subject ? q.where('advance_id', subject) : q.whereNull('advance_id')))
     .first<{ id: string } | undefined>('id');
   return row?.id ?? null;
 }
@@ -54,16 +68,17 @@ export async function findAccountId(knex: Knex, key: AccountKey): Promise<string
 /** Inserts an account unless one with the same key exists (concurrent creators meet on the unique index). */
 export async function insertAccount(trx: Knex, organisationId: string, key: AccountKey, normalSign: 1 | -1): Promise<void> {
   await trx('ledger_accounts')
-    .insert({ organisation_id: organisationId, kind: key.kind, group_id: key.book ?? null, household_id: key.owner ?? null, normal_sign: normalSign })
+    .insert({ organisation_id: organisationId, kind: key.kind, group_id: key.book ?? null, household_id: key.owner ?? null, advance_id: key.subject ?? null, normal_sign: normalSign })
     .onConflict()
     .ignore();
 }
 
-/** Accounts matching a filter: of an owner, of a book, of some kinds. */
-export async function listAccounts(knex: Knex, filter: { owner?: string; book?: string; kinds?: readonly string[] }): Promise<Account[]> {
-  const q = knex('ledger_accounts').select<AccountRow[]>('id', 'kind', 'group_id', 'household_id', 'normal_sign');
+/** Accounts matching a filter: of an owner, of a book, of a subject, of some kinds. */
+export async function listAccounts(knex: Knex, filter: AccountFilter): Promise<Account[]> {
+  const q = knex('ledger_accounts').select<AccountRow[]>('id', 'kind', 'group_id', 'household_id', 'advance_id', 'normal_sign');
   if (filter.owner) q.where('household_id', filter.owner);
   if (filter.book) q.where('group_id', filter.book);
+  if (filter.subject) q.where('advance_id', filter.subject);
   if (filter.kinds) q.whereIn('kind', filter.kinds);
   return (await q).map(toAccount);
 }
@@ -169,19 +184,16 @@ export async function closingsAt(knex: Knex, accountIds: string[], on: string): 
 }
 
 /** Signed closing balances of the accounts matching a filter at the end of each date, in one query. */
-export async function closingsOfAt(
-  knex: Knex,
-  filter: { owner?: string; book?: string; kinds?: readonly string[] },
-  dates: readonly string[],
-): Promise<Array<{ account: Account; on: string; closing: Money }>> {
+export async function closingsOfAt(knex: Knex, filter: AccountFilter, dates: readonly string[]): Promise<Array<{ account: Account; on: string; closing: Money }>> {
   const conditions: Array<[string, Knex.RawBinding]> = [];
   if (filter.owner) conditions.push(['a.household_id = ?', filter.owner]);
   if (filter.book) conditions.push(['a.group_id = ?', filter.book]);
+  if (filter.subject) conditions.push(['a.advance_id = ?', filter.subject]);
   if (filter.kinds) conditions.push(['a.kind = ANY(?::text[])', [...filter.kinds]]);
   const where = conditions.map(([sql]) => sql);
   const bindings: Knex.RawBinding[] = [[...dates], ...conditions.map(([, value]) => value)];
   const result = (await knex.raw(
-    `SELECT a.id, a.kind, a.group_id, a.household_id, a.normal_sign, to_char(d.as_of, 'YYYY-MM-DD') AS as_of, b.closing
+    `SELECT a.id, a.kind, a.group_id, a.household_id, a.advance_id, a.normal_sign, to_char(d.as_of, 'YYYY-MM-DD') AS as_of, b.closing
        FROM ledger_accounts a
        CROSS JOIN unnest(?::date[]) AS d(as_of)
        LEFT JOIN LATERAL (SELECT closing FROM account_daily_balances x WHERE x.account_id = a.id AND x.day <= d.as_of ORDER BY x.day DESC LIMIT 1) b ON true
@@ -319,7 +331,7 @@ export interface MovementRow extends PostingWithEntryRow {
 }
 
 /** Postings to the accounts matching a filter in a period, with their entries, oldest first. */
-export async function movementRows(knex: Knex, filter: { owner?: string; book?: string; kinds?: readonly string[] }, from: string, to: string): Promise<MovementRow[]> {
+export async function movementRows(knex: Knex, filter: AccountFilter, from: string, to: string): Promise<MovementRow[]> {
   const q = knex('ledger_postings as p')
     .join('ledger_accounts as a', 'a.id', 'p.account_id')
     .join('journal_entries as e', 'e.id', 'p.entry_id')
@@ -335,6 +347,7 @@ export async function movementRows(knex: Knex, filter: { owner?: string; book?: 
     );
   if (filter.owner) q.where('a.household_id', filter.owner);
   if (filter.book) q.where('a.group_id', filter.book);
+  if (filter.subject) q.where('a.advance_id', filter.subject);
   if (filter.kinds) q.whereIn('a.kind', filter.kinds);
   return q;
 }
@@ -368,13 +381,14 @@ export async function bookPostingRows(knex: Knex, organisationId: string, book: 
 export async function netPostedBy(
   knex: Knex,
   by: 'month' | 'owner',
-  filter: { owner?: string; book?: string; kind: string },
+  filter: { owner?: string; book?: string; subject?: string; kind: string },
   entryKind: string,
   on: string,
 ): Promise<Array<{ key: string; amount: string }>> {
   const conditions: Array<[string, Knex.RawBinding]> = [['a.kind = ?', filter.kind]];
   if (filter.owner) conditions.push(['a.household_id = ?', filter.owner]);
   if (filter.book) conditions.push(['a.group_id = ?', filter.book]);
+  if (filter.subject) conditions.push(['a.advance_id = ?', filter.subject]);
   const key = by === 'month' ? `to_char(date_trunc('month', p.value_date), 'YYYY-MM-DD')` : 'a.household_id::text';
   const rows = (await knex.raw(
     `SELECT ${key} AS key, sum(p.amount) AS amount

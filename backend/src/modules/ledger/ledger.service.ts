@@ -1,8 +1,10 @@
 /**
  * The ledger: the one way money is written and read, for every feature that moves money (GECS groups
  * today; rental-deposit advances, acquisitions and bank imports next). It knows nothing of groups or
- * households: an account has a kind, an optional book (the scope whose months are closed together)
- * and an optional owner; an entry may name a book, an owner and a subject (the record it is about).
+ * households: an account has a kind, an optional book (the scope whose months are closed together),
+ * an optional owner and an optional subject; an entry may name a book, an owner and a subject (the
+ * record it is about). Books and subjects are registered by their features' tables (ledger_books,
+ * ledger_subjects: a GECS group or the rental-deposit fund; a GECS or a rental advance).
  *
  * The database enforces the rules (balanced entries, immutability, no account overdrawn at any date,
  * no entry in a closed month of its book); this module writes what a feature decided and reads
@@ -14,9 +16,10 @@ import type { Actor } from '../../db/tx.ts';
 import { monthEnd, monthOf, today } from '../../lib/dates.ts';
 import { AppError, brokenCheck, errors } from '../../lib/errors.ts';
 import { Money, formatAmount, sum } from '../../lib/money.ts';
+import type { MoneyContext } from './ledger.idempotency.ts';
 import * as repo from './ledger.repository.ts';
 
-export type { Account, AccountKey, EntryHead } from './ledger.repository.ts';
+export type { Account, AccountFilter, AccountKey, EntryHead } from './ledger.repository.ts';
 /**
  * Pieces of the ledger's SQL for a feature's own query (see ledger.repository.ts): a read joining the
  * feature's tables with balances, accounts, closings or entries stays one round trip, and the ledger's
@@ -43,7 +46,7 @@ export async function findAccount(knex: Knex, key: repo.AccountKey): Promise<str
 }
 
 /** The accounts of an owner and/or a book, optionally of some kinds only. */
-export async function accountsOf(knex: Knex, filter: { owner?: string; book?: string; kinds?: readonly string[] }): Promise<repo.Account[]> {
+export async function accountsOf(knex: Knex, filter: repo.AccountFilter): Promise<repo.Account[]> {
   return repo.listAccounts(knex, filter);
 }
 
@@ -62,7 +65,7 @@ export interface NewEntry {
   /** The book the entry is kept in: an entry dated in a closed month of its book is refused. */
   book?: string | null;
   owner?: string | null;
-  /** The record the entry is about (today: a GECS advance). */
+  /** The record the entry is about (a GECS advance, a rental advance). */
   subject?: string | null;
   memo?: string | null;
   bankReference?: string | null;
@@ -121,6 +124,19 @@ export async function postEntry(trx: Knex.Transaction, entry: NewEntry, onOverdr
       ),
     onOverdraft,
   );
+}
+
+/** Posts a money operation's one entry in its transaction, under its organisation, actor and idempotency key. */
+export async function postOperation(op: MoneyContext, entry: Omit<NewEntry, 'organisationId' | 'idempotencyKey' | 'actor'>, onOverdraft?: OverdraftError): Promise<PostedEntry> {
+  return postEntry(op.trx, { ...entry, organisationId: op.organisationId, idempotencyKey: op.idempotencyKey, actor: op.actor }, onOverdraft);
+}
+
+/** The two postings that move an amount into one account (debit) out of another (credit). */
+export function transfer(into: string, outOf: string, amount: Money): NewPosting[] {
+  return [
+    { accountId: into, amount },
+    { accountId: outOf, amount: amount.negated() },
+  ];
 }
 
 /** A posted reversal and the entry it cancels. */
@@ -208,7 +224,7 @@ export async function balancesAt(knex: Knex, accountIds: string[], on: string): 
  */
 export async function balancesOfAt(
   knex: Knex,
-  filter: { owner?: string; book?: string; kinds?: readonly string[] },
+  filter: repo.AccountFilter,
   dates: readonly string[],
 ): Promise<Array<{ account: repo.Account; on: string; balance: Money }>> {
   return (await repo.closingsOfAt(knex, filter, dates)).map((r) => ({ account: r.account, on: r.on, balance: r.closing.times(r.account.normalSign) }));
@@ -261,7 +277,7 @@ export interface Movement {
 }
 
 /** Entries touching the accounts of an owner and/or a book (optionally of some kinds) in a period, oldest first. */
-export async function movements(knex: Knex, filter: { owner?: string; book?: string; kinds?: readonly string[] }, from: string, to: string): Promise<Movement[]> {
+export async function movements(knex: Knex, filter: repo.AccountFilter, from: string, to: string): Promise<Movement[]> {
   const lines = new Map<string, Movement>();
   for (const row of await repo.movementRows(knex, filter, from, to)) {
     let line = lines.get(row.id);
@@ -339,7 +355,7 @@ export async function bookPostings(knex: Knex, organisationId: string, book: str
 export async function netMovedBy(
   knex: Knex,
   by: 'month' | 'owner',
-  filter: { owner?: string; book?: string; kind: string; normalSign: 1 | -1 },
+  filter: { owner?: string; book?: string; subject?: string; kind: string; normalSign: 1 | -1 },
   entryKind: string,
   on: string,
 ): Promise<Array<{ key: string; amount: Money }>> {
