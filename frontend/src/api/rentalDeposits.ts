@@ -25,7 +25,8 @@ export const RENTAL_ENTRY_KINDS: readonly RentalEntryKind[] = [
 
 /** GET /api/rental-deposit-fund: the fund at a date. `available` is the lowest cash from `on` on (what may be placed that day). */
 export interface RentalFund {
-  id: string;
+  /** Null until the fund's first operation creates it. */
+  id: string | null;
   name: string;
   iban: string | null;
   on: string;
@@ -72,6 +73,8 @@ export interface FundEntry {
   bankReference: string | null;
   reason: string | null;
   reversesEntryNumber: number | null;
+  /** The kind of the entry a reversal corrects. */
+  reversesEntryKind: string | null;
   reversedByEntryNumber: number | null;
   createdBy: string | null;
   createdAt: string;
@@ -124,6 +127,7 @@ export interface DepositSummary {
   landlordName: string;
   amount: DecimalString;
   openedOn: string;
+  releasedOn: string | null;
   status: DepositStatus;
   owed: DecimalString;
   arrears: DepositArrears;
@@ -153,6 +157,7 @@ export interface DepositEntry {
   bankReference: string | null;
   reason: string | null;
   reversesEntryNumber: number | null;
+  reversesEntryKind: string | null;
   reversedByEntryNumber: number | null;
   createdBy: string | null;
   createdAt: string;
@@ -194,6 +199,8 @@ export interface Deposit {
   nextInstalment: NextInstalment | null;
   schedule: ScheduleLine[];
   release: DepositRelease | null;
+  /** When the opening was reversed. */
+  cancelled: { on: string; reason: string } | null;
   entries: DepositEntry[];
   createdAt: string;
 }
@@ -220,7 +227,7 @@ export interface CreateDepositBody {
   firstDueOn: string;
 }
 
-/** Body of PATCH /api/rental-deposit-fund: only what changes. */
+/** Body of PATCH /api/rental-deposit-fund: only what changes; an empty IBAN removes it. */
 export interface UpdateFundBody {
   name?: string;
   iban?: string;

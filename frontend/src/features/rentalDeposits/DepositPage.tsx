@@ -39,7 +39,8 @@ function DepositDetails({ deposit }: { deposit: Deposit }) {
   const owes = isPositive(deposit.owed);
   const canRepay = owes && (deposit.status === 'open' || deposit.status === 'released');
   const canRelease = deposit.status === 'open' && deposit.placed;
-  const canWriteOff = owes && deposit.status !== 'cancelled';
+  // What stays owed after the release is repaid or written off (the API refuses a write-off before it).
+  const canWriteOff = owes && deposit.status === 'released';
 
   return (
     <>

@@ -94,7 +94,7 @@ function FundDetails({ fund }: { fund: RentalFund }) {
 
         <SectionCard title={t('rentalDeposits.list.title')} id="deposits-title">
           <QueryState query={deposits}>
-            {(items) => (items.length === 0 ? <Text c="dimmed">{t('rentalDeposits.list.empty')}</Text> : <DepositsList items={items} label={t('rentalDeposits.list.title')} />)}
+            {(items) => (items.length === 0 ? <Text c="dimmed">{t('rentalDeposits.list.empty')}</Text> : <DepositsList items={items} label={t('rentalDeposits.list.caption')} />)}
           </QueryState>
         </SectionCard>
 

@@ -21,7 +21,7 @@ export function HouseholdRentalDepositsSection({ householdId }: { householdId: s
             items.length === 0 ? (
               <Text c="dimmed">{t('rentalDeposits.household.empty')}</Text>
             ) : (
-              <DepositsList items={items} label={t('rentalDeposits.household.title')} showHousehold={false} />
+              <DepositsList items={items} label={t('rentalDeposits.household.caption')} showHousehold={false} />
             )
           }
         </QueryState>

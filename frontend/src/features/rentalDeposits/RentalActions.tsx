@@ -15,6 +15,7 @@ import {
   type Deposit,
   type RentalFund,
 } from '../../api/rentalDeposits';
+import { ApiError } from '../../api/client';
 import type { DecimalString } from '../../api/types';
 import { AppModal } from '../../components/AppModal';
 import { DateText } from '../../components/DateText';
@@ -300,13 +301,12 @@ function RepaymentForm({ deposit, onDone }: { deposit: Deposit; onDone: () => vo
 }
 
 /** The release's split as the server previews it: released, to the fund, to the tenant, still owed. */
-function ReleaseSplit({ depositId, owed, releasedOn, landlordKept }: { depositId: string; owed: DecimalString; releasedOn: string; landlordKept: DecimalString | null }) {
+function ReleaseSplit({ owed, preview }: { owed: DecimalString; preview: ReturnType<typeof useReleasePreview> | null }) {
   const { t } = useTranslation();
-  const ready = landlordKept !== null && /^\d{4}-\d{2}-\d{2}$/.test(releasedOn);
-  const preview = useReleasePreview(depositId, releasedOn, landlordKept ?? '0.00', ready);
-  if (!ready) return null;
+  if (!preview) return null;
   if (preview.isPending) return <LoadingState />;
-  if (preview.isError) return <SavingsErrorBanner error={preview.error} wording={RENTAL_WORDING} />;
+  // A refusal of the preview names its field (shown on the input) or its problem (shown here).
+  if (preview.isError) return preview.error instanceof ApiError && preview.error.errors.length > 0 ? null : <SavingsErrorBanner error={preview.error} wording={RENTAL_WORDING} />;
   const p = preview.data;
   const figures = [
     { key: 'released', value: p.released },
@@ -350,6 +350,11 @@ function ReleaseForm({ deposit, onDone }: { deposit: Deposit; onDone: () => void
   const [debouncedOn] = useDebouncedValue(releasedOn, 300);
   const keptValue = normaliseAmount(debouncedKept);
   const readable = isAmount(keptValue) && compareAmounts(keptValue, '0') >= 0 ? keptValue : null;
+  const ready = readable !== null && /^\d{4}-\d{2}-\d{2}$/.test(debouncedOn);
+  const preview = useReleasePreview(deposit.id, debouncedOn, readable ?? '0.00', ready);
+  // The field errors of the last posting, else those of the preview (as the inputs stand now).
+  const previewErrors = dialogFieldErrors(preview.error, t);
+  const errors = form.operation.error ? form.errors : previewErrors;
   return (
     <DialogForm
       wording={RENTAL_WORDING}
@@ -357,14 +362,14 @@ function ReleaseForm({ deposit, onDone }: { deposit: Deposit; onDone: () => void
       submitting={form.operation.isPending}
       error={form.operation.error}
       extraErrors={form.extra}
-      effect={<ReleaseSplit depositId={deposit.id} owed={deposit.owed} releasedOn={debouncedOn} landlordKept={readable} />}
+      effect={<ReleaseSplit owed={deposit.owed} preview={ready ? preview : null} />}
       onSubmit={() => form.post(rentalPaths.release(deposit.id), { releasedOn, landlordKept: normaliseAmount(kept) }, t('rentalDeposits.release.done'), onDone)}
       onClose={onDone}
     >
       <OwedFacts deposit={deposit} />
       <Text size="sm">{t('rentalDeposits.release.intro')}</Text>
-      <DateField label={t('rentalDeposits.release.releasedOn')} value={releasedOn} onChange={setReleasedOn} error={form.errors.releasedOn} min={deposit.openedOn} />
-      <AmountInput label={t('rentalDeposits.release.landlordKept')} description={t('rentalDeposits.release.landlordKeptHelp', { amount: money(deposit.amount) })} required data-autofocus value={kept} onChange={(e) => setKept(e.currentTarget.value)} error={form.errors.landlordKept} />
+      <DateField label={t('rentalDeposits.release.releasedOn')} value={releasedOn} onChange={setReleasedOn} error={errors.releasedOn} min={deposit.openedOn} />
+      <AmountInput label={t('rentalDeposits.release.landlordKept')} description={t('rentalDeposits.release.landlordKeptHelp', { amount: money(deposit.amount) })} required data-autofocus value={kept} onChange={(e) => setKept(e.currentTarget.value)} error={errors.landlordKept} />
     </DialogForm>
   );
 }

@@ -74,8 +74,8 @@ describe('the new-advance form', () => {
     expect(other.map((e) => e.path)).toEqual(['other']);
   });
 
-  it('says an amount above the legal maximum on the amount field', () => {
-    const error = new ApiError(400, { code: 'above_legal_maximum' });
-    expect(newDepositFieldErrors(error, 'instalment', t).fields.amount).toBe('rentalDeposits.form.fieldErrors.amountLegal');
+  it('says an amount refused by the API on the amount field, whose hint names the legal maximum', () => {
+    const error = new ApiError(400, { code: 'validation_failed', errors: [{ path: 'amount', message: 'At most 1600.00' }] });
+    expect(newDepositFieldErrors(error, 'instalment', t).fields.amount).toBe('rentalDeposits.form.fieldErrors.amount');
   });
 });

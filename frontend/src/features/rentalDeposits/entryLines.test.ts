@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DepositEntry, FundEntry } from '../../api/rentalDeposits';
 import { depositEntryLine, fundEntryLine } from './entryLines';
 
-const base = { memo: null, bankReference: null, reason: null, reversesEntryNumber: null, reversedByEntryNumber: null, createdBy: 'Nadia', createdAt: '2026-03-01T10:00:00Z' };
+const base = { memo: null, bankReference: null, reason: null, reversesEntryNumber: null, reversesEntryKind: null, reversedByEntryNumber: null, createdBy: 'Nadia', createdAt: '2026-03-01T10:00:00Z' };
 
 describe('entry lines', () => {
   it("shows a fund entry's effect on the fund's cash and names its household with a link to the advance", () => {

@@ -15,6 +15,7 @@ export function fundEntryLine(entry: FundEntry, names: Map<string, string>): Ren
     bankReference: entry.bankReference,
     reason: entry.reason,
     reversesEntryNumber: entry.reversesEntryNumber,
+    reversesEntryKind: entry.reversesEntryKind,
     reversedByEntryNumber: entry.reversedByEntryNumber,
     createdBy: entry.createdBy,
     household: name ? { name, depositId: entry.depositId } : null,
@@ -33,6 +34,7 @@ export function depositEntryLine(entry: DepositEntry): RentalEntryLine {
     bankReference: entry.bankReference,
     reason: entry.reason,
     reversesEntryNumber: entry.reversesEntryNumber,
+    reversesEntryKind: entry.reversesEntryKind,
     reversedByEntryNumber: entry.reversedByEntryNumber,
     createdBy: entry.createdBy,
   };

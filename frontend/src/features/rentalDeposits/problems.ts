@@ -11,16 +11,16 @@ import { fieldOfPath, type NewDepositField, type PlanKind } from './depositForm'
 export const RENTAL_CODES = [
   'insufficient_fund',
   'more_than_owed',
-  'above_legal_maximum',
-  'deposit_not_open',
   'already_released',
-  'nothing_owed',
+  'not_released',
+  'deposit_cancelled',
+  'written_off_after_release',
   'month_closed',
   'month_not_ended',
   'already_closed',
   'already_reversed',
   'cannot_reverse_reversal',
-  'reversal_would_overdraw',
+  'reversal_overdraws',
   'idempotency_key_reused',
   'conflict',
 ] as const;
@@ -38,6 +38,11 @@ function isDialogField(path: string): path is DialogField {
   return (DIALOG_FIELDS as readonly string[]).includes(path);
 }
 
+/** A field's name in a body or a query: the release preview's errors are named `query.landlordKept`. */
+function fieldName(path: string): string {
+  return path.startsWith('query.') ? path.slice('query.'.length) : path;
+}
+
 /** The translated sentence for a rental-deposit problem; other problems as the rest of the app says them. */
 export function rentalProblemMessage(error: unknown, t: TFunction): string {
   if (error instanceof ApiError && isRentalCode(error.code)) return t(`rentalDeposits.problems.${error.code}`);
@@ -48,36 +53,38 @@ export function rentalProblemMessage(error: unknown, t: TFunction): string {
 export function dialogFieldErrors(error: unknown, t: TFunction): Partial<Record<DialogField, string>> {
   if (!(error instanceof ApiError)) return {};
   const out: Partial<Record<DialogField, string>> = {};
-  for (const item of error.errors) if (isDialogField(item.path) && !out[item.path]) out[item.path] = t(`rentalDeposits.fieldErrors.${item.path}`);
+  for (const item of error.errors) {
+    const name = fieldName(item.path);
+    if (isDialogField(name) && !out[name]) out[name] = t(`rentalDeposits.fieldErrors.${name}`);
+  }
   return out;
 }
 
 /** Field errors a dialog does not show next to an input (listed in its banner). */
 export function otherDialogErrors(error: unknown, shown: readonly DialogField[]): FieldError[] {
   if (!(error instanceof ApiError)) return [];
-  return error.errors.filter((item) => !(shown as readonly string[]).includes(item.path));
+  return error.errors.filter((item) => !(shown as readonly string[]).includes(fieldName(item.path)));
 }
 
 /** A translated hint for a field error no input shows. */
 export function otherFieldMessage(item: FieldError, t: TFunction): string {
-  return isDialogField(item.path) ? t(`rentalDeposits.fieldErrors.${item.path}`) : t('errors.field.invalid');
+  const name = fieldName(item.path);
+  return isDialogField(name) ? t(`rentalDeposits.fieldErrors.${name}`) : t('errors.field.invalid');
 }
 
 /**
  * Translated hints of the new-advance form, keyed by its fields (the API's `landlord.name` is the
- * form's landlordName, `plan.months` its months). An amount above the legal maximum is said on the
- * amount field, whether the API names the field or only the problem code.
+ * form's landlordName, `plan.months` its months). The API refuses an amount above the legal maximum
+ * on the amount field, so that field's hint names the maximum too.
  */
 export function newDepositFieldErrors(error: unknown, planKind: PlanKind, t: TFunction): { fields: Partial<Record<NewDepositField, string>>; other: FieldError[] } {
   const fields: Partial<Record<NewDepositField, string>> = {};
   const other: FieldError[] = [];
   if (!(error instanceof ApiError)) return { fields, other };
-  const legal = error.code === 'above_legal_maximum';
   for (const item of error.errors) {
     const field = fieldOfPath(item.path, planKind);
     if (field === null) other.push(item);
     else if (!fields[field]) fields[field] = t(`rentalDeposits.form.fieldErrors.${field}`);
   }
-  if (legal) fields.amount = t('rentalDeposits.form.fieldErrors.amountLegal');
   return { fields, other };
 }

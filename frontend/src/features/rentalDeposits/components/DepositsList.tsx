@@ -26,7 +26,7 @@ function DepositLink({ deposit, showHousehold }: { deposit: DepositSummary; show
 export interface DepositsListProps {
   items: DepositSummary[];
   label: string;
-  /** The fund's list names each household; a household's own list names the address instead. */
+  /** The fund's list names each household; a household's list names the address instead. */
   showHousehold?: boolean;
 }
 

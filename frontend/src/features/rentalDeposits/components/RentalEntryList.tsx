@@ -20,6 +20,7 @@ export interface RentalEntryLine {
   bankReference: string | null;
   reason: string | null;
   reversesEntryNumber: number | null;
+  reversesEntryKind?: string | null;
   reversedByEntryNumber: number | null;
   createdBy: string | null;
   /** The household and advance it concerns (fund view), with a link to the advance. */
@@ -65,7 +66,7 @@ export function RentalEntryList({ lines, label, idPrefix, onReverse }: RentalEnt
         if (line.household) {
           details.push(
             line.household.depositId ? (
-              <Anchor component={Link} to={`/rental-deposits/${line.household.depositId}`} size="sm">
+              <Anchor component={Link} to={`/rental-deposits/${line.household.depositId}`} size="sm" underline="always">
                 {line.household.name}
               </Anchor>
             ) : (
@@ -73,7 +74,9 @@ export function RentalEntryList({ lines, label, idPrefix, onReverse }: RentalEnt
             ),
           );
         }
-        if (line.memo && line.reversesEntryNumber === null) details.push(line.memo);
+        // A write-off keeps its reason as the entry's memo.
+        const writeOffReason = line.kind === 'deposit_write_off' && !line.reason ? line.memo : null;
+        if (line.memo && line.reversesEntryNumber === null && !writeOffReason) details.push(line.memo);
         if (line.bankReference) details.push(t('rentalDeposits.entries.bankReference', { reference: line.bankReference }));
         if (line.createdBy) details.push(t('rentalDeposits.entries.recordedBy', { name: line.createdBy }));
         const reversal = line.reversesEntryNumber !== null;
@@ -108,14 +111,19 @@ export function RentalEntryList({ lines, label, idPrefix, onReverse }: RentalEnt
               </Text>
               {reversal && line.reversesEntryNumber !== null && (
                 <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                  {anchor(line.reversesEntryNumber, t('rentalDeposits.entries.corrects', { number: line.reversesEntryNumber }))}
+                  {anchor(
+                    line.reversesEntryNumber,
+                    line.reversesEntryKind
+                      ? t('rentalDeposits.entries.correctsKind', { kind: t(`rentalDeposits.entryKind.${kindKey(line.reversesEntryKind)}`), number: line.reversesEntryNumber })
+                      : t('rentalDeposits.entries.corrects', { number: line.reversesEntryNumber }),
+                  )}
                   {line.reason && ` — ${t('rentalDeposits.entries.reason', { reason: line.reason })}`}
                 </Text>
               )}
               {line.reversedByEntryNumber !== null && (
                 <Text size="sm">{anchor(line.reversedByEntryNumber, t('rentalDeposits.entries.reversedBy', { number: line.reversedByEntryNumber }))}</Text>
               )}
-              {!reversal && line.reason && <Text size="sm">{t('rentalDeposits.entries.reason', { reason: line.reason })}</Text>}
+              {!reversal && (line.reason ?? writeOffReason) && <Text size="sm">{t('rentalDeposits.entries.reason', { reason: line.reason ?? writeOffReason })}</Text>}
               {details.length > 0 && (
                 <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                   {details.map((d, i) => (

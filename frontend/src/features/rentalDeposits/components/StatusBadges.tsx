@@ -11,7 +11,7 @@ const STATE_COLORS: Record<InstalmentState, string> = { paid: 'green', partial: 
 export function DepositStatusBadge({ status }: { status: DepositStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light" radius="sm" tt="none">
+    <Badge color={STATUS_COLORS[status]} variant="light" radius="sm" tt="none" style={{ minWidth: 'max-content' }}>
       {t(`rentalDeposits.status.${status}`)}
     </Badge>
   );
@@ -21,7 +21,7 @@ export function DepositStatusBadge({ status }: { status: DepositStatus }) {
 export function InstalmentStateBadge({ state }: { state: InstalmentState }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATE_COLORS[state]} variant="light" radius="sm" tt="none">
+    <Badge color={STATE_COLORS[state]} variant="light" radius="sm" tt="none" style={{ minWidth: 'max-content' }}>
       {t(`rentalDeposits.instalmentState.${state}`)}
     </Badge>
   );
@@ -38,7 +38,7 @@ export function DepositArrearsBadge({ arrears }: { arrears: DepositArrears }) {
     );
   }
   return (
-    <Badge color="red" variant="light" radius="sm" tt="none" style={{ whiteSpace: 'normal', height: 'auto' }} data-testid="deposit-arrears">
+    <Badge color="red" variant="light" radius="sm" tt="none" style={{ whiteSpace: 'normal', height: 'auto' }} styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }} data-testid="deposit-arrears">
       {t('rentalDeposits.arrears.behind', { count: arrears.instalments, amount: formatMoney(arrears.amount, currentLanguage()) })}
       {arrears.oldestAgeDays !== null && ` · ${t('rentalDeposits.arrears.age', { count: arrears.oldestAgeDays })}`}
     </Badge>
