@@ -211,17 +211,17 @@ function Figures({ deposit }: { deposit: Deposit }) {
       <div>
         <Progress value={progress.percent} size="lg" radius="sm" aria-label={t('rentalDeposits.figures.progressLabel', { percent: progress.percent })} />
         <Text size="sm" mt={4}>
-          {t('rentalDeposits.figures.progress', { percent: progress.percent, paid: progress.paidInstalments, total: progress.totalInstalments })}
+          {t('rentalDeposits.figures.progress', { percent: progress.percent, count: progress.paidInstalments, total: progress.totalInstalments })}
         </Text>
       </div>
-      {deposit.status !== 'cancelled' && (
+      {deposit.status !== 'cancelled' && deposit.arrears.instalments === 0 && (
         <Group gap="xs" wrap="wrap">
           <Text size="sm">{t('rentalDeposits.list.arrears')}</Text>
           <DepositArrearsBadge arrears={deposit.arrears} />
         </Group>
       )}
       {deposit.arrears.instalments > 0 && deposit.arrears.oldestDueOn && (
-        <Alert color="red" variant="light" icon={<AlertIcon />}>
+        <Alert color="red" variant="light" icon={<AlertIcon />} title={t('rentalDeposits.list.arrears')} data-testid="deposit-arrears">
           {t('rentalDeposits.arrears.detail', {
             count: deposit.arrears.instalments,
             amount: formatMoney(deposit.arrears.amount, language),
@@ -246,30 +246,36 @@ function Schedule({ deposit }: { deposit: Deposit }) {
     <div style={{ maxHeight: 480, overflowY: 'auto' }}>
       <ScrollTable
         caption={t('rentalDeposits.schedule.caption')}
-        minWidth={520}
         head={
           <Table.Tr>
-            <Table.Th scope="col">{t('rentalDeposits.schedule.number')}</Table.Th>
+            <Table.Th scope="col" visibleFrom="xs">
+              {t('rentalDeposits.schedule.number')}
+            </Table.Th>
             <Table.Th scope="col">{t('rentalDeposits.schedule.dueOn')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('rentalDeposits.schedule.planned')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('rentalDeposits.schedule.covered')}</Table.Th>
+            <Table.Th scope="col" ta="right" visibleFrom="xs">
+              {t('rentalDeposits.schedule.planned')}
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('rentalDeposits.schedule.covered')}
+            </Table.Th>
             <Table.Th scope="col">{t('rentalDeposits.schedule.state')}</Table.Th>
           </Table.Tr>
         }
       >
         {deposit.schedule.map((line) => (
           <Table.Tr key={line.number}>
-            <Table.Th scope="row" fw={500}>
-              {line.number}
-            </Table.Th>
-            <Table.Td className="nowrap">
+            <Table.Td visibleFrom="xs">{line.number}</Table.Td>
+            <Table.Th scope="row" fw={500} className="nowrap">
               <DateText value={line.dueOn} />
-            </Table.Td>
-            <Table.Td ta="right">
+            </Table.Th>
+            <Table.Td ta="right" visibleFrom="xs">
               <MoneyText value={line.amount} />
             </Table.Td>
             <Table.Td ta="right">
               <MoneyText value={line.covered} />
+              <Text span size="xs" c="dimmed" hiddenFrom="xs" display="block">
+                {t('rentalDeposits.schedule.ofPlanned', { amount: formatMoney(line.amount, currentLanguage()) })}
+              </Text>
             </Table.Td>
             <Table.Td>
               <InstalmentStateBadge state={line.state} />

@@ -103,8 +103,8 @@ export function NewDepositPage() {
 
           <SectionCard title={t('rentalDeposits.form.leaseSection')} id="new-lease">
             <Stack gap="md">
-              <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-                <TextInput label={t('rentalDeposits.form.landlordName')} required value={values.landlordName} onChange={(e) => set('landlordName')(e.currentTarget.value)} error={fields.landlordName} />
+              <TextInput label={t('rentalDeposits.form.landlordName')} required value={values.landlordName} onChange={(e) => set('landlordName')(e.currentTarget.value)} error={fields.landlordName} />
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
                 <TextInput type="tel" label={t('rentalDeposits.form.landlordPhone')} autoComplete="off" value={values.landlordPhone} onChange={(e) => set('landlordPhone')(e.currentTarget.value)} error={fields.landlordPhone} />
                 <TextInput type="email" label={t('rentalDeposits.form.landlordEmail')} autoComplete="off" value={values.landlordEmail} onChange={(e) => set('landlordEmail')(e.currentTarget.value)} error={fields.landlordEmail} />
               </SimpleGrid>

@@ -319,7 +319,7 @@ function ReleaseSplit({ owed, preview }: { owed: DecimalString; preview: ReturnT
       <Text fw={650} size="sm" mb={6}>
         {t('rentalDeposits.release.previewTitle')}
       </Text>
-      <SimpleGrid component="dl" cols={{ base: 1, xs: 2 }} spacing={6} verticalSpacing={6} m={0}>
+      <SimpleGrid component="dl" cols={2} spacing={6} verticalSpacing={6} m={0}>
         {figures.map((f) => (
           <div key={f.key} data-testid={`release-${f.key}`}>
             <Text component="dt" size="sm">

@@ -38,7 +38,7 @@ export function DepositArrearsBadge({ arrears }: { arrears: DepositArrears }) {
     );
   }
   return (
-    <Badge color="red" variant="light" radius="sm" tt="none" style={{ whiteSpace: 'normal', height: 'auto' }} styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }} data-testid="deposit-arrears">
+    <Badge color="red" variant="light" radius="sm" tt="none" style={{ whiteSpace: 'normal', height: 'auto' }} styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}>
       {t('rentalDeposits.arrears.behind', { count: arrears.instalments, amount: formatMoney(arrears.amount, currentLanguage()) })}
       {arrears.oldestAgeDays !== null && ` · ${t('rentalDeposits.arrears.age', { count: arrears.oldestAgeDays })}`}
     </Badge>
