@@ -15,6 +15,8 @@ import { currentPhaseKeys } from './modules/journey/journey.history.ts';
 import { boardRoutes, exitReasonsRoutes, householdJourneyRoutes, phasesRoutes } from './modules/journey/journey.routes.ts';
 import { sessionsRoutes } from './modules/journey/sessions.routes.ts';
 import { advancesRoutes, entriesRoutes, groupsRoutes, householdSavingsRoutes } from './modules/gecs/gecs.routes.ts';
+import { SAVINGS_ACCOUNTS } from './modules/gecs/statement.kinds.ts';
+import { RENTAL_ACCOUNTS } from './modules/rental-deposits/statement.kinds.ts';
 import { householdRentalDepositsRoutes, rentalDepositFundRoutes, rentalDepositsRoutes } from './modules/rental-deposits/rental-deposits.routes.ts';
 import { statementsRoutes } from './modules/statements/statements.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
@@ -30,7 +32,7 @@ function apiRouter(ctx: AppContext): Router {
   api.use('/groups', groupsRoutes(ctx));
   api.use('/advances', advancesRoutes(ctx));
   api.use('/entries', entriesRoutes(ctx));
-  api.use('/statements', statementsRoutes(ctx, householdIdentities));
+  api.use('/statements', statementsRoutes(ctx, householdIdentities, [SAVINGS_ACCOUNTS, RENTAL_ACCOUNTS]));
   api.use('/households', householdJourneyRoutes(ctx));
   api.use('/phases', phasesRoutes(ctx));
   api.use('/exit-reasons', exitReasonsRoutes(ctx));

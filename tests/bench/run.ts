@@ -31,6 +31,7 @@ import { loadStatementContent, verificationCodeOf } from '../../backend/src/modu
 import { renderStatementPdf, type StatementData } from '../../backend/src/modules/statements/statement.pdf.ts';
 import { dropDatabase } from '../helpers/databases.ts';
 import { cpuSecondsSince, msSince, percentile, perSecond, sample, samplePair } from './measure.ts';
+import { measureRental, seedRentalFund } from './rental.ts';
 import { BENCH_ACTOR, insertGroup, insertHouseholds, insertMonthlyDeposits, type SeededGroup } from './seed.ts';
 
 /** One line of bench-results.json. */
@@ -297,6 +298,7 @@ async function measureStatements(knex: Knex, w: World): Promise<Row[] | string> 
       groups: content.groups,
       from,
       to,
+      accounts: content.scope.accounts,
       sections: content.sections,
     });
   }
@@ -386,6 +388,12 @@ async function main(): Promise<void> {
     if (typeof statements === 'string') log(`  ${statements}`);
     else rows.push(...statements);
     rows.push(await measurePosting(db.knex, world));
+    const rentalCount = Math.min(200, world.big.members.length);
+    const rental = await seedRentalFund(db.knex, world.organisationId, world.big.members.slice(0, rentalCount).map((m) => m.id));
+    log(`  rental-deposit fund: ${rentalCount} advances × 25 entries through the service in ${rental.seconds.toFixed(1)} s`);
+    const r = await measureRental(db.knex, world.organisationId, rental, { warmup: WARMUP, samples: SAMPLES });
+    rows.push({ ...row('rental-fund-state', r.fund.samples, r.fund.p95, `ms (p95, ${rentalCount} advances)`, null, null, '≤ 25', r.fund.p95 <= 25), p50: round(r.fund.p50) });
+    rows.push({ ...row('rental-advance-read', r.advance.samples, r.advance.p95, 'ms (p95, 25 entries)', null, null, '≤ 15', r.advance.p95 <= 15), p50: round(r.advance.p50) });
     printTable(rows);
     const results: BenchResult[] = rows.map(({ name, value, unit, baseline, ratio }) => ({ name, value, unit, baseline, ratio }));
     fs.writeFileSync(args.out!, `${JSON.stringify(results, null, 2)}\n`);

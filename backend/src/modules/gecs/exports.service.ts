@@ -8,10 +8,11 @@ import type { Language } from '../../lib/locale.ts';
 import { bookEntriesCsv, issueStatement, issueStatementsZip, type IssuedStatement, type StatementSource } from '../statements/statements.service.ts';
 import { householdIdentities } from '../households/households.repository.ts';
 import { getGroupRow, groupsOfHouseholdIn, membersIn } from './groups.repository.ts';
+import { SAVINGS_ACCOUNTS } from './statement.kinds.ts';
 
 /** What a household's statement for a period is made from: the household's accounts and the groups it was in. */
 export async function householdStatementSource(knex: Knex, organisationId: string, householdId: string, from: string, to: string): Promise<StatementSource> {
-  return { organisationId, ownerId: householdId, from, to, books: await groupsOfHouseholdIn(knex, householdId, from, to), owners: householdIdentities };
+  return { organisationId, ownerId: householdId, from, to, books: await groupsOfHouseholdIn(knex, householdId, from, to), owners: householdIdentities, accounts: SAVINGS_ACCOUNTS };
 }
 
 /** Issues (or finds, when nothing changed) a household's numbered statement for a period. */
@@ -33,7 +34,7 @@ export async function issueGroupStatements(
   for (const member of await membersIn(knex, req.organisationId, req.groupId, req.from, req.to)) {
     statements.push({ ownerId: member.household_id, books: await groupsOfHouseholdIn(knex, member.household_id, req.from, req.to) });
   }
-  return issueStatementsZip(knex, { ...req, bookName: group.name, owners: householdIdentities, statements });
+  return issueStatementsZip(knex, { ...req, bookName: group.name, owners: householdIdentities, accounts: SAVINGS_ACCOUNTS, statements });
 }
 
 /** The group's journal entries of a period as a CSV for Excel in Belgium. */

@@ -3,21 +3,28 @@
  * Idempotency-Key and run in one transaction; staff read; a household reads only its own advances
  * (anything else answers 404, as if it did not exist).
  */
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../../context.ts';
-import { access, allow, authOf } from '../../lib/access.ts';
+import { access, actorOf, allow, authOf } from '../../lib/access.ts';
 import { addMonths, monthCount, monthOf, today } from '../../lib/dates.ts';
 import { errors } from '../../lib/errors.ts';
 import { MAX_SERIES_MONTHS } from '../../lib/queries.ts';
 import { handle, schemas } from '../../lib/validate.ts';
+import { isLanguage, type Language } from '../../lib/locale.ts';
+import { householdIdentities } from '../households/households.repository.ts';
 import { getHousehold } from '../households/households.service.ts';
+import { issueStatement } from '../statements/statements.service.ts';
+import { renderRepaymentLetterPdf } from './letter.pdf.ts';
+import { RENTAL_ACCOUNTS } from './statement.kinds.ts';
 import { moneyOperation } from '../ledger/ledger.idempotency.ts';
 import { findEntry } from '../ledger/ledger.service.ts';
 import { presentAllocation, presentDeposit, presentDepositSummary, presentFund, presentFundEntry } from './rental-deposits.presenter.ts';
-import { findFund, type DepositListRow } from './rental-deposits.repository.ts';
+import { findFund, instalmentsOf, type DepositListRow } from './rental-deposits.repository.ts';
 import {
   closingBody,
   contributionBody,
+  exportQuery,
+  languageQuery,
   fundBody,
   listQuery,
   onQuery,
@@ -65,8 +72,19 @@ async function readableDeposit(knex: Knex, req: Request, id: string): Promise<De
   return deposit;
 }
 
+/** The language of a document: the one asked for, else the household's. */
+function documentLanguage(asked: Language | undefined, row: DepositListRow): Language {
+  return asked ?? (isLanguage(row.household_language) ? row.household_language : 'fr');
+}
+
+function sendPdf(res: Response, filename: string, pdf: Buffer): void {
+  res.status(200).set('Cache-Control', 'no-store').type('application/pdf').attachment(filename).send(pdf);
+}
+
 async function depositView(knex: Knex, row: DepositListRow, on: string) {
-  const [state, fund] = await Promise.all([depositState(knex, row, on), findFund(knex, row.organisation_id)]);
+  // One query after the other: knex may be the operation's transaction (one connection).
+  const state = await depositState(knex, row, on);
+  const fund = await findFund(knex, row.organisation_id);
   return presentDeposit(state, fund);
 }
 
@@ -197,6 +215,56 @@ export function rentalDepositsRoutes(ctx: AppContext): Router {
     staffOrHousehold(),
     handle({ params: schemas.idParams, query: onQuery }, async ({ params, query }, req, res) => {
       res.json(await depositView(knex, await readableDeposit(knex, req, params.id), query.on ?? today()));
+    }),
+  );
+
+  router.get(
+    '/:id/letter.pdf',
+    staffOrHousehold(),
+    handle({ params: schemas.idParams, query: languageQuery }, async ({ params, query }, req, res) => {
+      const row = await readableDeposit(knex, req, params.id);
+      const fund = await findFund(knex, row.organisation_id);
+      const schedules = await instalmentsOf(knex, [row.id]);
+      const pdf = await renderRepaymentLetterPdf({
+        language: documentLanguage(query.lang, row),
+        organisationName: ctx.config.organisationName,
+        issuedOn: today(),
+        household: { displayName: row.household_name, reference: row.household_reference },
+        address: row.address,
+        landlordName: row.landlord_name,
+        openedOn: row.opened_on,
+        amount: row.amount,
+        monthlyRent: row.monthly_rent,
+        schedule: schedules.get(row.id)!.map((i) => ({ number: i.number, dueOn: i.dueOn, amount: i.amount.toFixed(2) })),
+        fundIban: fund?.iban ?? null,
+        structuredCommunication: row.structured_communication,
+      });
+      sendPdf(res, `rental-deposit-letter-${row.household_reference}-${row.opened_on}.pdf`, pdf);
+    }),
+  );
+
+  router.get(
+    '/:id/statement.pdf',
+    staffOrHousehold(),
+    handle({ params: schemas.idParams, query: exportQuery }, async ({ params, query }, req, res) => {
+      const row = await readableDeposit(knex, req, params.id);
+      const fund = await findFund(knex, row.organisation_id);
+      const statement = await issueStatement(knex, {
+        organisationId: row.organisation_id,
+        organisationName: ctx.config.organisationName,
+        ownerId: row.household_id,
+        subject: row.id,
+        subjectLabel: row.address,
+        structuredCommunication: row.structured_communication,
+        from: query.from ?? row.opened_on,
+        to: query.to ?? today(),
+        books: [{ name: fund?.name ?? DEFAULT_FUND_NAME, cohort: null }],
+        owners: householdIdentities,
+        accounts: RENTAL_ACCOUNTS,
+        language: documentLanguage(query.lang, row),
+        actor: actorOf(req, res),
+      });
+      sendPdf(res, statement.filename, statement.pdf);
     }),
   );
 

@@ -403,9 +403,13 @@ export interface DepositState {
   entries: ledger.Movement[];
 }
 
-/** Everything about an advance on a date. */
+/**
+ * Everything about an advance on a date. (Reads here run one after the other: `knex` may be an
+ * operation's transaction, one connection.)
+ */
 export async function depositState(knex: Knex, row: DepositListRow, on: string): Promise<DepositState> {
-  const [entries, schedules] = await Promise.all([subjectMovements(knex, row.id), instalmentsOf(knex, [row.id])]);
+  const entries = await subjectMovements(knex, row.id);
+  const schedules = await instalmentsOf(knex, [row.id]);
   const schedule = schedules.get(row.id)!;
   const figures = depositFigures(entries, on);
   return {
@@ -431,9 +435,11 @@ export interface DepositSummaryState {
 export async function depositSummaries(knex: Knex, rows: readonly DepositListRow[], on: string): Promise<DepositSummaryState[]> {
   if (rows.length === 0) return [];
   const fundIds = [...new Set(rows.map((r) => r.fund_id))];
-  const accounts = (await Promise.all(fundIds.map((book) => ledger.accountsOf(knex, { book, kinds: ['deposit_receivable'] })))).flat();
+  const accounts: ledger.Account[] = [];
+  for (const book of fundIds) accounts.push(...(await ledger.accountsOf(knex, { book, kinds: ['deposit_receivable'] })));
   const accountOf = new Map(accounts.map((a) => [a.subject, a.id]));
-  const [balances, schedules] = await Promise.all([ledger.balancesAt(knex, accounts.map((a) => a.id), on), instalmentsOf(knex, rows.map((r) => r.id))]);
+  const balances = await ledger.balancesAt(knex, accounts.map((a) => a.id), on);
+  const schedules = await instalmentsOf(knex, rows.map((r) => r.id));
   return rows.map((row) => {
     const account = accountOf.get(row.id);
     const owed = account ? balances.get(account)! : new Money(0);
@@ -484,12 +490,10 @@ export async function fundState(knex: Knex, organisationId: string, on: string):
     const zero = new Money(0);
     return { fund: null, on, cash: zero, owedByTenants: zero, contributions: zero, writtenOff: zero, placed: zero, openCount: 0, available: zero, closedThrough: null };
   }
-  const [balances, deposits, available, closedThrough] = await Promise.all([
-    fundBalances(knex, fund.id, [on]),
-    listDeposits(knex, organisationId),
-    availableFrom(knex, fund.id, on),
-    ledger.closedThrough(knex, fund.id),
-  ]);
+  const balances = await fundBalances(knex, fund.id, [on]);
+  const deposits = await listDeposits(knex, organisationId);
+  const available = await availableFrom(knex, fund.id, on);
+  const closedThrough = await ledger.closedThrough(knex, fund.id);
   const b = balances.get(on)!;
   const placed = deposits.filter((d) => placedOn(d, on));
   return {
@@ -511,7 +515,8 @@ export async function fundSeries(knex: Knex, organisationId: string, from: strin
   const months = monthsBetween(from, to);
   const dates = months.map((m) => monthEnd(m));
   const fund = await findFund(knex, organisationId);
-  const [balances, deposits] = fund ? await Promise.all([fundBalances(knex, fund.id, dates), listDeposits(knex, organisationId)]) : [null, []];
+  const balances = fund ? await fundBalances(knex, fund.id, dates) : null;
+  const deposits = fund ? await listDeposits(knex, organisationId) : [];
   return months.map((month, i) => {
     const on = dates[i]!;
     const b = balances?.get(on);

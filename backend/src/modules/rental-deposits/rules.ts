@@ -3,6 +3,7 @@
  * guarantee is placed on or after its date, until the next rule. Change a rule by adding a dated row,
  * never by editing one: advances opened under the old rule were right under it.
  */
+import { ruleOn } from '../../lib/dated.ts';
 import { Money } from '../../lib/money.ts';
 
 export interface BlockedAccountRule {
@@ -21,9 +22,7 @@ export const BLOCKED_ACCOUNT_RULES: readonly BlockedAccountRule[] = [
 
 /** The rule in force on a date, or null before the first one. */
 export function blockedAccountRuleOn(on: string, rules: readonly BlockedAccountRule[] = BLOCKED_ACCOUNT_RULES): BlockedAccountRule | null {
-  let found: BlockedAccountRule | null = null;
-  for (const rule of rules) if (rule.from <= on && (!found || rule.from >= found.from)) found = rule;
-  return found;
+  return ruleOn(rules, on);
 }
 
 /** The largest guarantee allowed on a date for a monthly rent (null when no rule is known for that date). */

@@ -1,11 +1,12 @@
 /**
- * Draws a household's savings statement (A4 PDF) from plain, already computed figures: no database,
- * no arithmetic beyond layout. statements.service.ts loads and computes the data (StatementData); the benchmark
- * times renderStatementPdf alone against bare pdfkit.
+ * Draws an owner's statement (A4 PDF) from plain, already computed figures: no database, no arithmetic
+ * beyond layout. statements.service.ts loads and computes the data (StatementData); the benchmark times
+ * renderStatementPdf alone against bare pdfkit. Which accounts it shows and their words come with the
+ * data (a StatementAccounts: GECS savings, a rental-deposit advance, …).
  *
  * Layout, for a family and for a lender: a header with who, which period, which statement; a summary
- * of the two kinds of savings (opening, in, out, closing) and of the advance still owed; then one table
- * per kind of savings (and one for the advance when there is one) with every movement and a running
+ * of the accounts (opening, in, out, closing; for savings, their total) and of what is still owed; then
+ * one table per account (an optional one only when it was used) with every movement and a running
  * balance; the verification code at the end and, with the number and "page x / y", at the foot of every
  * page. Tables that run over a page repeat their header.
  */
@@ -14,29 +15,30 @@ import { formatAmount, Money } from '../../lib/money.ts';
 import { createPdf, FONTS, pdfToBuffer } from '../../lib/pdf.ts';
 import { formatCommunication } from '../../lib/structured-communication.ts';
 import { addDays } from '../../lib/dates.ts';
-import { fill, statementTexts, type EntryKind, type StatementAccount, type StatementTexts } from './statement.texts.ts';
+import { fill, REVERSAL_KIND, statementTexts, type StatementAccounts, type StatementKindTexts, type StatementTexts } from './statement.texts.ts';
 
 /** One movement of one account, as printed. Amounts are decimal strings ("125.00", "-40.00"). */
 export interface StatementMovement {
   entryNumber: number;
   /** 'YYYY-MM-DD'. */
   valueDate: string;
-  kind: EntryKind;
-  /** The effect on this account in its normal direction: + grows the savings (or, for the advance, what is owed). */
+  /** The ledger's entry kind. */
+  kind: string;
+  /** The effect on this account in its normal direction: + grows the savings (or, for an advance, what is owed). */
   amount: string;
   /** The account's balance after this movement. */
   balance: string;
   memo: string | null;
   bankReference: string | null;
-  /** A reversal's mandatory reason. */
+  /** A reversal's mandatory reason (or another entry's, such as a write-off's). */
   reason: string | null;
   /** For a reversal: the entry it cancels. */
-  reverses: { number: number; valueDate: string; kind: EntryKind } | null;
+  reverses: { number: number; valueDate: string; kind: string } | null;
   /** The number of the reversal that cancels this entry, when that reversal is on the same statement. */
   reversedBy: number | null;
 }
 
-/** One account of the household over the period. */
+/** One account of the owner over the period. */
 export interface StatementSection {
   /** Balance at the end of the day before the period. */
   opening: string;
@@ -62,11 +64,16 @@ export interface StatementData {
   verificationCode: string;
   generatedAt: Date;
   household: { displayName: string; reference: string; /** 12 digits */ structuredCommunication: string };
-  /** The groups the household belonged to during the period (usually one). */
+  /** The books (GECS groups, the fund) the owner belonged to during the period (usually one). */
   groups: Array<{ name: string; cohort: string | null }>;
+  /** What the statement is about when it is about one subject (an advance's home address), as printed. */
+  subject?: string | null;
   from: string;
   to: string;
-  sections: Record<StatementAccount, StatementSection>;
+  /** The accounts shown and their words. */
+  accounts: StatementAccounts;
+  /** One per account of `accounts`, by its name. */
+  sections: Record<string, StatementSection>;
 }
 
 type Doc = PDFKit.PDFDocument;
@@ -114,27 +121,29 @@ function isZero(amount: string): boolean {
 }
 
 /** What a movement line says: its label and the smaller lines under it. */
-function describe(m: StatementMovement, account: StatementAccount, t: StatementTexts, lang: Language): { label: string; notes: string[] } {
+function describe(m: StatementMovement, account: string, t: StatementTexts, k: StatementKindTexts, lang: Language): { label: string; notes: string[] } {
   const notes: string[] = [];
   let label: string;
-  if (m.kind === 'reversal' && m.reverses) {
-    const original = m.reverses.kind === 'reversal' ? '' : originalLabel(m.reverses.kind, account, t);
+  if (m.kind === REVERSAL_KIND && m.reverses) {
+    const original = m.reverses.kind === REVERSAL_KIND ? '' : originalLabel(m.reverses.kind, account, k);
     label = fill(t.reversal, { number: m.reverses.number, date: shortDate(m.reverses.valueDate, lang), kind: original });
     if (m.reason) notes.push(fill(t.reason, { reason: m.reason }));
   } else {
-    label = originalLabel(m.kind, account, t);
+    label = originalLabel(m.kind, account, k);
     // A reversal's memo is the ledger's own note in English; its line above says the same in the reader's language.
     if (m.memo) notes.push(m.memo);
+    // Other entries with a reason (a write-off) print it too.
+    if (m.reason) notes.push(fill(t.reason, { reason: m.reason }));
   }
   if (m.bankReference) notes.push(fill(t.bankReference, { reference: m.bankReference }));
   if (m.reversedBy !== null) notes.push(fill(t.reversedBy, { number: m.reversedBy }));
   return { label, notes };
 }
 
-function originalLabel(kind: EntryKind, account: StatementAccount, t: StatementTexts): string {
-  if (kind === 'reversal') return '';
-  if (kind === 'refund' && account === 'advance') return t.refundSettlesAdvance;
-  return t.movement[kind];
+/** What an entry kind is called seen from an account; a kind without words prints as the ledger names it. */
+function originalLabel(kind: string, account: string, k: StatementKindTexts): string {
+  if (kind === REVERSAL_KIND) return '';
+  return k.movementOn?.[account]?.[kind] ?? k.movement[kind] ?? kind;
 }
 
 /** Something drawn at this.y, measured first so that page breaks fall between blocks. */
@@ -154,7 +163,7 @@ interface Column {
 /** Draws the statement and returns the PDF's bytes. */
 export async function renderStatementPdf(data: StatementData): Promise<Buffer> {
   const doc = createPdf({
-    title: `${statementTexts[data.language].title} ${data.number} — ${data.household.reference}`,
+    title: `${data.accounts.texts[data.language].title} ${data.number} — ${data.household.reference}`,
     language: data.language,
     author: data.organisationName,
     now: data.generatedAt,
@@ -166,6 +175,8 @@ export async function renderStatementPdf(data: StatementData): Promise<Buffer> {
 
 class StatementDrawing {
   private readonly t: StatementTexts;
+  /** The words of this kind of statement (its accounts and movements). */
+  private readonly k: StatementKindTexts;
   private readonly lang: Language;
   private readonly left: number;
   private readonly width: number;
@@ -178,6 +189,7 @@ class StatementDrawing {
   ) {
     this.lang = data.language;
     this.t = statementTexts[data.language];
+    this.k = data.accounts.texts[data.language];
     this.left = doc.page.margins.left;
     this.width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
     this.bottom = doc.page.height - doc.page.margins.bottom - FOOTER_SPACE;
@@ -187,10 +199,10 @@ class StatementDrawing {
   draw(): void {
     this.header();
     this.summary();
-    this.section('groupSavings');
-    this.section('individualSavings');
-    const advance = this.data.sections.advance;
-    if (advance.movements.length > 0 || !isZero(advance.opening) || !isZero(advance.closing)) this.section('advance');
+    for (const { account, always } of this.data.accounts.accounts) {
+      const s = this.data.sections[account]!;
+      if (always || s.movements.length > 0 || !isZero(s.opening) || !isZero(s.closing)) this.section(account);
+    }
     this.verification();
     this.footers();
   }
@@ -243,9 +255,9 @@ class StatementDrawing {
   // ——— header ———
 
   private header(): void {
-    const { t, data, left, width, lang } = this;
+    const { t, k, data, left, width, lang } = this;
     this.y = this.text(data.organisationName, left, this.y, width, { font: FONTS.bold, size: SIZE.org, color: COLOR.accent });
-    this.y = this.text(t.title, left, this.y + 2, width, { font: FONTS.bold, size: SIZE.title });
+    this.y = this.text(k.title, left, this.y + 2, width, { font: FONTS.bold, size: SIZE.title });
     this.rule(this.y + 4, COLOR.accent, 1.5);
     const top = this.y + 14;
 
@@ -257,8 +269,9 @@ class StatementDrawing {
     let y = this.text(data.household.displayName, left, top, leftWidth, { font: FONTS.bold, size: SIZE.name });
     y = this.field(left, y + 6, leftWidth, t.reference, data.household.reference, FONTS.mono);
     y = this.field(left, y, leftWidth, t.communication, formatCommunication(data.household.structuredCommunication), FONTS.mono);
-    const groups = data.groups.length === 0 ? t.noGroup : data.groups.map((g) => (g.cohort ? fill(t.groupWithCohort, { name: g.name, cohort: g.cohort }) : g.name)).join('\n');
-    y = this.field(left, y, leftWidth, t.group, groups, data.groups.length === 0 ? FONTS.body : FONTS.bold);
+    const groups = data.groups.length === 0 ? k.noBook : data.groups.map((g) => (g.cohort ? fill(k.bookWithCohort, { name: g.name, cohort: g.cohort }) : g.name)).join('\n');
+    y = this.field(left, y, leftWidth, k.book, groups, data.groups.length === 0 ? FONTS.body : FONTS.bold);
+    if (data.subject && k.subject) y = this.field(left, y, leftWidth, k.subject, data.subject, FONTS.bold);
 
     let ry = this.field(rightX, top, rightWidth, t.number, data.number, FONTS.mono);
     ry = this.field(rightX, ry, rightWidth, t.period, fill(t.periodValue, { from: formatDate(data.from, lang), to: formatDate(data.to, lang) }), FONTS.bold);
@@ -275,8 +288,8 @@ class StatementDrawing {
   }
 
   private continuationHeader(): void {
-    const { t, data, left, width } = this;
-    const line = `${t.title} ${data.number} — ${data.household.displayName} (${data.household.reference}) — ${t.continued}`;
+    const { t, k, data, left, width } = this;
+    const line = `${k.title} ${data.number} — ${data.household.displayName} (${data.household.reference}) — ${t.continued}`;
     this.y = this.text(line, left, this.y, width, { size: SIZE.small, color: COLOR.muted });
     this.rule(this.y + 3, COLOR.rule, 0.75);
     this.y += 12;
@@ -289,7 +302,8 @@ class StatementDrawing {
   // ——— summary ———
 
   private summary(): void {
-    const { t, data, left, width, lang } = this;
+    const { t, k, data, left, width, lang } = this;
+    const { summary } = data.accounts;
     const opening = addDays(data.from, -1);
     this.sectionTitle(t.summary);
     const amountWidth = 76;
@@ -301,33 +315,36 @@ class StatementDrawing {
     const headers = ['', fill(t.balanceOn, { date: shortDate(opening, lang) }), t.moneyIn, t.moneyOut, fill(t.balanceOn, { date: shortDate(data.to, lang) })];
     this.tableHeader(cols, headers);
 
-    const g = data.sections.groupSavings;
-    const i = data.sections.individualSavings;
-    const rows: Array<{ label: string; values: string[]; bold?: boolean }> = [
-      { label: t.accounts.groupSavings, values: [g.opening, g.totalIn, g.totalOut, g.closing] },
-      { label: t.accounts.individualSavings, values: [i.opening, i.totalIn, i.totalOut, i.closing] },
-    ];
-    rows.forEach((row, index) => {
-      const cells = [row.label, formatMoney(row.values[0]!, lang), signedMoney(row.values[1]!, lang), signedMoney(row.values[2]!, lang), formatMoney(row.values[3]!, lang)];
+    const sections = summary.rows.map((account) => data.sections[account]!);
+    sections.forEach((s, index) => {
+      const cells = [k.accounts[summary.rows[index]!]!, formatMoney(s.opening, lang), signedMoney(s.totalIn, lang), signedMoney(s.totalOut, lang), formatMoney(s.closing, lang)];
       this.row(cols, cells, { stripe: index % 2 === 1 }).draw();
     });
-    const total = [addAmounts(g.opening, i.opening), addAmounts(g.totalIn, i.totalIn), addAmounts(g.totalOut, i.totalOut), addAmounts(g.closing, i.closing)];
-    this.row(cols, [t.totalSavings, formatMoney(total[0]!, lang), signedMoney(total[1]!, lang), signedMoney(total[2]!, lang), formatMoney(total[3]!, lang)], { bold: true, rule: true }).draw();
+    if (summary.total) {
+      const add = (pick: (s: StatementSection) => string) => sections.map(pick).reduce(addAmounts);
+      const total = [add((s) => s.opening), add((s) => s.totalIn), add((s) => s.totalOut), add((s) => s.closing)];
+      this.row(cols, [k.summaryTotal ?? '', formatMoney(total[0]!, lang), signedMoney(total[1]!, lang), signedMoney(total[2]!, lang), formatMoney(total[3]!, lang)], { bold: true, rule: true }).draw();
+    }
 
-    // The advance owed: a lender looks for it first.
-    const advance = data.sections.advance.closing;
+    // What is still owed (an advance): a lender looks for it first.
+    if (summary.owed && k.owed) this.owed(data.sections[summary.owed]!.closing, k.owed);
+    this.y += 6;
+  }
+
+  /** The box under the summary saying what is still owed at the end of the period, or a muted line when nothing is. */
+  private owed(amount: string, texts: { some: string; none: string }): void {
+    const { data, left, width, lang } = this;
     this.y += 8;
-    if (isZero(advance)) {
-      this.y = this.text(fill(t.advanceNone, { date: formatDate(data.to, lang) }), left, this.y, width, { size: SIZE.table, color: COLOR.muted });
+    if (isZero(amount)) {
+      this.y = this.text(fill(texts.none, { date: formatDate(data.to, lang) }), left, this.y, width, { size: SIZE.table, color: COLOR.muted });
     } else {
-      const message = fill(t.advanceOwed, { date: formatDate(data.to, lang), amount: formatMoney(advance, lang) });
+      const message = fill(texts.some, { date: formatDate(data.to, lang), amount: formatMoney(amount, lang) });
       const h = this.height(message, width - 2 * 8 - 4, FONTS.bold, SIZE.value) + 2 * 6;
       this.doc.rect(left, this.y, width, h).fill(COLOR.warningLight);
       this.doc.rect(left, this.y, 3, h).fill(COLOR.warning);
       this.text(message, left + 12, this.y + 6, width - 2 * 8 - 4, { font: FONTS.bold, size: SIZE.value, color: COLOR.warning });
       this.y += h;
     }
-    this.y += 6;
   }
 
   private sectionTitleHeight(title: string, note?: string): number {
@@ -388,9 +405,9 @@ class StatementDrawing {
 
   // ——— one account's movements ———
 
-  private section(account: StatementAccount): void {
-    const { t, data, left, width, lang } = this;
-    const s = data.sections[account];
+  private section(account: string): void {
+    const { t, k, data, left, width, lang } = this;
+    const s = data.sections[account]!;
     const widths = { date: 58, number: 42, amount: 80, balance: 80 };
     const descriptionWidth = width - widths.date - widths.number - widths.amount - widths.balance;
     const cols: Column[] = [
@@ -407,8 +424,8 @@ class StatementDrawing {
     const opening = this.row(cols, ['', '', fill(t.openingBalance, { date: formatDate(addDays(data.from, -1), lang) }), '', formatMoney(s.opening, lang)], { bold: true });
     const body = s.movements.length === 0 ? [this.row(cols, ['', '', t.noMovements, '', ''])] : s.movements.map((m, index) => this.movement(cols, m, account, index % 2 === 0));
     const closing = [
-      this.row(cols, ['', '', t.totalIn[account], signedMoney(s.totalIn, lang), ''], { rule: true }),
-      this.row(cols, ['', '', t.totalOut[account], signedMoney(s.totalOut, lang), '']),
+      this.row(cols, ['', '', k.totalIn[account]!, signedMoney(s.totalIn, lang), ''], { rule: true }),
+      this.row(cols, ['', '', k.totalOut[account]!, signedMoney(s.totalOut, lang), '']),
       this.row(cols, ['', '', fill(t.closingBalance, { date: formatDate(data.to, lang) }), '', formatMoney(s.closing, lang)], { bold: true }),
     ];
     // The totals and the closing balance stay together, with the last movement.
@@ -419,22 +436,22 @@ class StatementDrawing {
     };
 
     // A section short enough to fit on one page is not split across two.
-    const titleHeight = this.sectionTitleHeight(t.accounts[account], t.accountNotes[account]);
+    const titleHeight = this.sectionTitleHeight(k.accounts[account]!, k.accountNotes[account]);
     const headerHeight = this.tableHeaderHeight(cols, headers);
     const whole = titleHeight + headerHeight + [opening, ...body, ending].reduce((sum, b) => sum + b.height, 0);
     const pageRoom = this.bottom - this.doc.page.margins.top - 30;
     const keep = whole <= pageRoom ? whole - titleHeight : headerHeight + opening.height + (body[0] ?? ending).height;
-    this.sectionTitle(t.accounts[account], t.accountNotes[account], keep);
+    this.sectionTitle(k.accounts[account]!, k.accountNotes[account], keep);
     header();
     this.flow([opening, ...body, ending], header);
   }
 
-  private movement(cols: Column[], m: StatementMovement, account: StatementAccount, stripe: boolean): Block {
+  private movement(cols: Column[], m: StatementMovement, account: string, stripe: boolean): Block {
     const { lang } = this;
-    const { label, notes } = describe(m, account, this.t, lang);
+    const { label, notes } = describe(m, account, this.t, this.k, lang);
     const descWidth = cols[2]!.width - 2 * PAD;
     const note = notes.join('\n');
-    const labelFont = m.kind === 'reversal' ? FONTS.bold : FONTS.body;
+    const labelFont = m.kind === REVERSAL_KIND ? FONTS.bold : FONTS.body;
     const height = this.height(label, descWidth, labelFont, SIZE.table) + (note ? this.height(note, descWidth, FONTS.body, SIZE.small) + 1 : 0) + 2 * PAD;
     return {
       height,

@@ -1,29 +1,77 @@
 /**
- * Every word of the savings statement (PDF) and of the entries CSV, in French, Dutch and English:
+ * The words of every statement (PDF) and of the entries CSV, in French, Dutch and English:
  * server-side translations kept in one place. `{placeholders}` are filled in by `fill`.
  * Written for families with limited French or Dutch and for lenders who read many statements:
  * plain words, the same term for the same thing everywhere.
+ *
+ * A statement's frame (periods, columns, reversals, verification) is worded here; what its accounts
+ * and movements are called belongs to the feature whose accounts they are, which hands them over as a
+ * StatementAccounts (gecs/statement.kinds.ts, rental-deposits/statement.kinds.ts): this module knows
+ * no feature's vocabulary.
  */
 import type { Language } from '../../lib/locale.ts';
 
+/** The kind of a reversal entry, whose words are the frame's (it names the entry it cancels). */
+export const REVERSAL_KIND = 'reversal';
+
 /**
- * The ledger entry kinds a statement or export has words for (the kinds GECS posts). A feature that
- * posts a new kind adds its words here.
+ * What one kind of statement calls its accounts and movements, in one language. Account names are
+ * the StatementAccounts' own keys; entry kinds are the ledger's.
  */
-export type EntryKind = 'deposit_group' | 'deposit_individual' | 'advance_payment' | 'advance_repayment' | 'refund' | 'dividend' | 'reversal';
-
-/** What a household's statement shows separately: its two kinds of savings and what it owes on an advance. */
-export type StatementAccount = 'groupSavings' | 'individualSavings' | 'advance';
-
-export interface StatementTexts {
+export interface StatementKindTexts {
   /** Title of the document (also the PDF's title). */
   title: string;
+  /** Label of the books the owner belonged to ("Savings group", "Fund"). */
+  book: string;
+  /** "{name}, cohort {cohort}" */
+  bookWithCohort: string;
+  /** Printed instead of the books when there is none. */
+  noBook: string;
+  /** Label of the subject's line in the header (e.g. "Home"), when the statement is about one subject. */
+  subject?: string;
+  /** Each account's section title. */
+  accounts: Record<string, string>;
+  /** A short line under each section title saying what its balance is. */
+  accountNotes: Record<string, string>;
+  totalIn: Record<string, string>;
+  totalOut: Record<string, string>;
+  /** The summary's total row, when the definition adds its summary rows up. */
+  summaryTotal?: string;
+  /** The box under the summary about the account `summary.owed`: "{amount}" owed on "{date}", or nothing. */
+  owed?: { some: string; none: string };
+  /** What a movement of each entry kind is called (reversals are the frame's). */
+  movement: Record<string, string>;
+  /** Words for an entry kind seen from one account, when they differ from `movement`: account → kind → words. */
+  movementOn?: Record<string, Record<string, string>>;
+}
+
+/**
+ * The accounts a kind of statement shows, the ledger account kind behind each, and their words: given
+ * by the feature whose accounts they are. Account names are keys of its own choosing ('advance', 'owed').
+ */
+export interface StatementAccounts {
+  /**
+   * Names this kind of statement in its verification code and content hash ('savings', 'rental-deposit'),
+   * so that two kinds with the same figures are two statements.
+   */
+  id: string;
+  /** In the order printed. `always`: its section is printed even without a balance or a movement. */
+  accounts: ReadonlyArray<{ account: string; kind: string; always: boolean }>;
+  summary: {
+    /** The accounts listed in the summary table, in order. */
+    rows: readonly string[];
+    /** Whether the summary rows are added up (texts.summaryTotal). */
+    total: boolean;
+    /** The account whose closing balance the box under the summary states (texts.owed). */
+    owed?: string;
+  };
+  texts: Record<Language, StatementKindTexts>;
+}
+
+/** The frame of every statement: what does not depend on the owner's kind of accounts. */
+export interface StatementTexts {
   reference: string;
   communication: string;
-  group: string;
-  /** "{name}, cohort {cohort}" */
-  groupWithCohort: string;
-  noGroup: string;
   period: string;
   /** "{from} to {to}" */
   periodValue: string;
@@ -34,22 +82,10 @@ export interface StatementTexts {
   balanceOn: string;
   moneyIn: string;
   moneyOut: string;
-  totalSavings: string;
-  accounts: Record<StatementAccount, string>;
-  /** A short line under each section title saying what its balance is. */
-  accountNotes: Record<StatementAccount, string>;
   columns: { date: string; number: string; description: string; amount: string; balance: string };
   openingBalance: string;
   closingBalance: string;
-  totalIn: Record<StatementAccount, string>;
-  totalOut: Record<StatementAccount, string>;
   noMovements: string;
-  /** The box under the summary when an advance is (or was, during the period) owed. */
-  advanceOwed: string;
-  advanceNone: string;
-  movement: Record<Exclude<EntryKind, 'reversal'>, string>;
-  /** A refund that settles what the household still owed on its advance (seen from the advance). */
-  refundSettlesAdvance: string;
   reversal: string;
   reason: string;
   reversedBy: string;
@@ -63,12 +99,8 @@ export interface StatementTexts {
 
 export const statementTexts: Record<Language, StatementTexts> = {
   fr: {
-    title: 'Relevé d’épargne',
     reference: 'Référence',
     communication: 'Communication structurée',
-    group: 'Groupe d’épargne',
-    groupWithCohort: '{name}, cohorte {cohort}',
-    noGroup: 'aucun groupe pendant cette période',
     period: 'Période',
     periodValue: 'du {from} au {to}',
     number: 'Relevé n°',
@@ -77,34 +109,10 @@ export const statementTexts: Record<Language, StatementTexts> = {
     balanceOn: 'Solde au {date}',
     moneyIn: 'Entrées',
     moneyOut: 'Sorties',
-    totalSavings: 'Total de l’épargne',
-    accounts: {
-      groupSavings: 'Épargne de groupe (pot commun)',
-      individualSavings: 'Épargne individuelle (PEPS, Crédal)',
-      advance: 'Avance d’acompte',
-    },
-    accountNotes: {
-      groupSavings: 'Ce que le ménage a épargné dans le pot commun de son groupe et qui lui revient.',
-      individualSavings: 'Ce que le ménage a épargné à son nom chez Crédal.',
-      advance: 'Ce que le ménage doit encore au pot commun pour l’avance de son acompte.',
-    },
     columns: { date: 'Date', number: 'N°', description: 'Opération', amount: 'Montant', balance: 'Solde' },
     openingBalance: 'Solde au {date}',
     closingBalance: 'Solde au {date}',
-    totalIn: { groupSavings: 'Total des entrées', individualSavings: 'Total des entrées', advance: 'Total avancé' },
-    totalOut: { groupSavings: 'Total des sorties', individualSavings: 'Total des sorties', advance: 'Total remboursé' },
     noMovements: 'Aucune opération pendant cette période.',
-    advanceOwed: 'Avance d’acompte restant due au {date} : {amount}',
-    advanceNone: 'Aucune avance d’acompte due au {date}.',
-    movement: {
-      deposit_group: 'Versement à l’épargne de groupe',
-      deposit_individual: 'Versement à l’épargne individuelle (PEPS)',
-      advance_payment: 'Avance d’acompte versée',
-      advance_repayment: 'Remboursement de l’avance',
-      refund: 'Remboursement de l’épargne',
-      dividend: 'Part de dividende (Crédal)',
-    },
-    refundSettlesAdvance: 'Avance soldée par le remboursement de l’épargne',
     reversal: 'Annulation de l’opération n° {number} du {date} ({kind})',
     reason: 'Motif : {reason}',
     reversedBy: 'Annulée par l’opération n° {number}.',
@@ -116,12 +124,8 @@ export const statementTexts: Record<Language, StatementTexts> = {
     continued: 'suite',
   },
   nl: {
-    title: 'Spaaroverzicht',
     reference: 'Referentie',
     communication: 'Gestructureerde mededeling',
-    group: 'Spaargroep',
-    groupWithCohort: '{name}, cohorte {cohort}',
-    noGroup: 'geen groep in deze periode',
     period: 'Periode',
     periodValue: 'van {from} tot {to}',
     number: 'Overzicht nr.',
@@ -130,34 +134,10 @@ export const statementTexts: Record<Language, StatementTexts> = {
     balanceOn: 'Saldo op {date}',
     moneyIn: 'Bij',
     moneyOut: 'Af',
-    totalSavings: 'Totaal spaargeld',
-    accounts: {
-      groupSavings: 'Groepsspaargeld (gemeenschappelijke pot)',
-      individualSavings: 'Individueel spaargeld (PEPS, Crédal)',
-      advance: 'Voorfinanciering van het voorschot (compromis)',
-    },
-    accountNotes: {
-      groupSavings: 'Wat het gezin in de gemeenschappelijke pot van zijn groep heeft gespaard en dat het toekomt.',
-      individualSavings: 'Wat het gezin op eigen naam bij Crédal heeft gespaard.',
-      advance: 'Wat het gezin nog aan de gemeenschappelijke pot verschuldigd is voor de voorfinanciering van zijn voorschot.',
-    },
     columns: { date: 'Datum', number: 'Nr.', description: 'Verrichting', amount: 'Bedrag', balance: 'Saldo' },
     openingBalance: 'Saldo op {date}',
     closingBalance: 'Saldo op {date}',
-    totalIn: { groupSavings: 'Totaal bij', individualSavings: 'Totaal bij', advance: 'Totaal voorgefinancierd' },
-    totalOut: { groupSavings: 'Totaal af', individualSavings: 'Totaal af', advance: 'Totaal terugbetaald' },
     noMovements: 'Geen verrichtingen in deze periode.',
-    advanceOwed: 'Nog verschuldigde voorfinanciering op {date}: {amount}',
-    advanceNone: 'Geen verschuldigde voorfinanciering op {date}.',
-    movement: {
-      deposit_group: 'Storting op het groepsspaargeld',
-      deposit_individual: 'Storting op het individueel spaargeld (PEPS)',
-      advance_payment: 'Voorfinanciering van het voorschot uitbetaald',
-      advance_repayment: 'Terugbetaling van de voorfinanciering',
-      refund: 'Terugbetaling van het spaargeld',
-      dividend: 'Aandeel in het dividend (Crédal)',
-    },
-    refundSettlesAdvance: 'Voorfinanciering verrekend met de terugbetaling van het spaargeld',
     reversal: 'Annulering van verrichting nr. {number} van {date} ({kind})',
     reason: 'Reden: {reason}',
     reversedBy: 'Geannuleerd door verrichting nr. {number}.',
@@ -169,12 +149,8 @@ export const statementTexts: Record<Language, StatementTexts> = {
     continued: 'vervolg',
   },
   en: {
-    title: 'Savings statement',
     reference: 'Reference',
     communication: 'Structured communication',
-    group: 'Savings group',
-    groupWithCohort: '{name}, cohort {cohort}',
-    noGroup: 'no group during this period',
     period: 'Period',
     periodValue: '{from} to {to}',
     number: 'Statement no.',
@@ -183,34 +159,10 @@ export const statementTexts: Record<Language, StatementTexts> = {
     balanceOn: 'Balance on {date}',
     moneyIn: 'In',
     moneyOut: 'Out',
-    totalSavings: 'Total savings',
-    accounts: {
-      groupSavings: 'Group savings (common pot)',
-      individualSavings: 'Individual savings (PEPS, Crédal)',
-      advance: 'Down-payment advance',
-    },
-    accountNotes: {
-      groupSavings: 'What the household has saved in its group’s common pot and is owed back.',
-      individualSavings: 'What the household has saved in its own name at Crédal.',
-      advance: 'What the household still owes the common pot for the advance of its down payment.',
-    },
     columns: { date: 'Date', number: 'No.', description: 'Transaction', amount: 'Amount', balance: 'Balance' },
     openingBalance: 'Balance on {date}',
     closingBalance: 'Balance on {date}',
-    totalIn: { groupSavings: 'Total in', individualSavings: 'Total in', advance: 'Total advanced' },
-    totalOut: { groupSavings: 'Total out', individualSavings: 'Total out', advance: 'Total repaid' },
     noMovements: 'No transactions during this period.',
-    advanceOwed: 'Down-payment advance still owed on {date}: {amount}',
-    advanceNone: 'No down-payment advance owed on {date}.',
-    movement: {
-      deposit_group: 'Deposit to group savings',
-      deposit_individual: 'Deposit to individual savings (PEPS)',
-      advance_payment: 'Down-payment advance paid',
-      advance_repayment: 'Advance repayment',
-      refund: 'Savings refund',
-      dividend: 'Dividend share (Crédal)',
-    },
-    refundSettlesAdvance: 'Advance settled from the savings refund',
     reversal: 'Reversal of transaction no. {number} of {date} ({kind})',
     reason: 'Reason: {reason}',
     reversedBy: 'Reversed by transaction no. {number}.',
@@ -222,6 +174,12 @@ export const statementTexts: Record<Language, StatementTexts> = {
     continued: 'continued',
   },
 };
+
+/**
+ * The GECS entry kinds the book entries CSV has words for (bookEntriesCsv lists a GECS group's book).
+ * An unknown kind is written as the ledger names it.
+ */
+export type EntryKind = 'deposit_group' | 'deposit_individual' | 'advance_payment' | 'advance_repayment' | 'refund' | 'dividend' | 'reversal';
 
 /** Column headers and entry kinds of the group's entries CSV. */
 export interface EntriesCsvTexts {

@@ -13,6 +13,9 @@ export interface StatementIdentity {
   to: string;
   language: string;
   contentHash: string;
+  /** The statement's kind ('savings', 'rental-deposit') and the subject it is about, if one. */
+  kind: string;
+  subject: string | null;
 }
 
 /**
@@ -36,13 +39,19 @@ export async function registerStatement(
     period_to: id.to,
     language: id.language,
     content_hash: id.contentHash,
+    statement_kind: id.kind,
+    subject_id: id.subject,
   };
   type Row = { number: number | string; generated_at: Date | string; verification_code: string };
   const columns = ['number', 'generated_at', 'verification_code'];
   await trx.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [
     ['issued_statements', id.organisationId, id.ownerId, id.from, id.to, id.language, id.contentHash].join('|'),
   ]);
-  const existing = await trx('issued_statements').where(identity).first<Row | undefined>(columns);
+  const { subject_id: subject, ...rest } = identity;
+  const existing = await trx('issued_statements')
+    .where(rest)
+    .andWhere((q) => (subject ? q.where('subject_id', subject) : q.whereNull('subject_id')))
+    .first<Row | undefined>(columns);
   const row =
     existing ??
     (
@@ -57,6 +66,8 @@ export async function registerStatement(
 /** A registered statement. */
 export interface IssuedRow {
   household_id: string;
+  statement_kind: string;
+  subject_id: string | null;
   period_from: string;
   period_to: string;
   language: string;
@@ -69,6 +80,6 @@ export interface IssuedRow {
 export async function findIssued(knex: Knex, organisationId: string, number: number): Promise<IssuedRow | null> {
   const row = await knex('issued_statements')
     .where({ number, organisation_id: organisationId })
-    .first<IssuedRow | undefined>('household_id', 'period_from', 'period_to', 'language', 'verification_code', 'generated_at', 'generated_by_label');
+    .first<IssuedRow | undefined>('household_id', 'statement_kind', 'subject_id', 'period_from', 'period_to', 'language', 'verification_code', 'generated_at', 'generated_by_label');
   return row ?? null;
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { access, authOf } from '../../lib/access.ts';
 import { handle } from '../../lib/validate.ts';
+import type { StatementAccounts } from './statement.texts.ts';
 import { verifyStatement, type OwnerDirectory } from './statements.service.ts';
 
 const verifyParams = z.strictObject({
@@ -16,8 +17,11 @@ const verifyQuery = z.strictObject({
   code: z.string().trim().regex(/^[0-9A-Fa-f]{4}(?:[\s-]?[0-9A-Fa-f]{4}){3}$/, 'Must be a verification code such as 8F3A-91C2-0B7D-44E1').optional(),
 });
 
-/** Routes under /api/statements; `owners` finds the households statements are issued to (app.ts hands over the registry's). */
-export function statementsRoutes(ctx: AppContext, owners: OwnerDirectory): Router {
+/**
+ * Routes under /api/statements; `owners` finds the households statements are issued to (app.ts hands
+ * over the registry's), `kinds` the kinds of statement a number may be of (GECS savings, rental advances).
+ */
+export function statementsRoutes(ctx: AppContext, owners: OwnerDirectory, kinds: readonly StatementAccounts[]): Router {
   const router = Router();
   const { knex } = ctx;
 
@@ -30,7 +34,7 @@ export function statementsRoutes(ctx: AppContext, owners: OwnerDirectory): Route
     '/:number/verify',
     access.staff(),
     handle({ params: verifyParams, query: verifyQuery }, async ({ params, query }, req, res) => {
-      res.json(await verifyStatement(knex, owners, authOf(req).user.organisationId, params.number, query.code));
+      res.json(await verifyStatement(knex, owners, kinds, authOf(req).user.organisationId, params.number, query.code));
     }),
   );
 

@@ -1,6 +1,10 @@
 /**
- * Savings statements (PDF) of any ledger owner, bundles of them (ZIP), a book's entries (CSV), and
- * the verification of a statement someone shows us.
+ * Statements (PDF) of any ledger owner, bundles of them (ZIP), a book's entries (CSV), and the
+ * verification of a statement someone shows us.
+ *
+ * Which of the owner's accounts a statement shows, and what they and their movements are called, is a
+ * StatementAccounts the caller gives (GECS savings: gecs/statement.kinds.ts; a rental-deposit advance:
+ * rental-deposits/statement.kinds.ts); a statement may be restricted to one subject (one advance).
  *
  * A statement is issued, never just printed: each one gets a row in issued_statements (its number,
  * owner, period, language, verification code, who and when), so that a copy handed to a lender can be
@@ -26,9 +30,9 @@ import { errors } from '../../lib/errors.ts';
 import { DOCUMENT_TIME_ZONE, isLanguage, type Language } from '../../lib/locale.ts';
 import { Money, formatAmount } from '../../lib/money.ts';
 import { createZip } from '../../lib/zip.ts';
-import { balancesOfAt, bookPostings, movements, type BookPosting, type Movement } from '../ledger/ledger.service.ts';
+import { balancesOfAt, bookPostings, movements, type AccountFilter, type BookPosting, type Movement } from '../ledger/ledger.service.ts';
 import { renderStatementPdf, type StatementData, type StatementMovement, type StatementSection } from './statement.pdf.ts';
-import { entriesCsvTexts, type EntryKind, type StatementAccount } from './statement.texts.ts';
+import { entriesCsvTexts, type EntryKind, type StatementAccounts } from './statement.texts.ts';
 import { findIssued, registerStatement } from './statements.repository.ts';
 
 /** How a statement names its owner. */
@@ -47,7 +51,10 @@ export interface StatementOwner {
  */
 export type OwnerDirectory = (knex: Knex, organisationId: string, ownerIds: readonly string[]) => Promise<Map<string, StatementOwner>>;
 
-/** Whose statement, for which period, the books (groups) the owner belonged to then, as printed, and where owners are found. */
+/**
+ * Whose statement, of which accounts, for which period, the books (groups, the fund) the owner belonged
+ * to then, as printed, and where owners are found.
+ */
 export interface StatementSource {
   organisationId: string;
   ownerId: string;
@@ -55,6 +62,14 @@ export interface StatementSource {
   to: string;
   books: Array<{ name: string; cohort: string | null }>;
   owners: OwnerDirectory;
+  /** The owner's accounts shown (their ledger kinds) and their words. */
+  accounts: StatementAccounts;
+  /** Only the accounts and entries about this subject (one rental-deposit advance); all the owner's when absent. */
+  subject?: string;
+  /** What the subject is, as printed in the header (the home's address); hashed with the content. */
+  subjectLabel?: string;
+  /** The structured communication printed instead of the owner's (the advance's own); hashed with the content. */
+  structuredCommunication?: string;
 }
 
 /** A statement to issue. */
@@ -73,14 +88,21 @@ export interface IssuedStatement {
   verificationCode: string;
 }
 
-/** The owner's accounts a statement shows, and the ledger account kind behind each. */
-const ACCOUNTS: ReadonlyArray<[StatementAccount, string]> = [
-  ['groupSavings', 'group_savings'],
-  ['individualSavings', 'individual_savings'],
-  ['advance', 'advance_receivable'],
-];
-const STATEMENT_ACCOUNT = new Map<string, StatementAccount>(ACCOUNTS.map(([account, kind]) => [kind, account]));
-const ACCOUNT_KINDS = ACCOUNTS.map(([, kind]) => kind);
+/**
+ * The kind of statement that existed before statements had kinds (GECS savings): its verification codes
+ * and content hashes keep their first form, without kind or subject, so that the codes already printed
+ * still verify and the same content still finds the statement already issued. Every other kind, and
+ * any statement restricted to a subject, adds its kind and subject to both.
+ */
+const FIRST_KIND = 'savings';
+
+/** Which accounts a statement covers: its kind, its subject, and the definition of its accounts. */
+export interface StatementScope {
+  accounts: StatementAccounts;
+  subject: string | null;
+  /** As printed; null when there is none. */
+  subjectLabel: string | null;
+}
 
 /** What a statement says, before it is numbered: the content the verification code is derived from. */
 export interface StatementContent {
@@ -88,7 +110,20 @@ export interface StatementContent {
   groups: Array<{ name: string; cohort: string | null }>;
   from: string;
   to: string;
-  sections: Record<StatementAccount, StatementSection>;
+  scope: StatementScope;
+  /** One per account of scope.accounts, by its name. */
+  sections: Record<string, StatementSection>;
+}
+
+/** The kind and subject a code or hash adds, none for the first kind's own statements. */
+function scopeKey(scope: StatementScope): [string, string | null] | null {
+  return scope.accounts.id === FIRST_KIND && scope.subject === null && scope.subjectLabel === null ? null : [scope.accounts.id, scope.subject];
+}
+
+/** The ledger filter of a statement's accounts: the owner's accounts of the kinds shown, of one subject when given. */
+function ledgerFilter(ownerId: string, scope: StatementScope): AccountFilter {
+  const kinds = scope.accounts.accounts.map((a) => a.kind);
+  return scope.subject === null ? { owner: ownerId, kinds } : { owner: ownerId, kinds, subject: scope.subject };
 }
 
 /**
@@ -96,25 +131,27 @@ export interface StatementContent {
  * totals. Throws when the movements do not lead from the opening to the closing balance.
  */
 export function buildSections(
-  opening: Record<StatementAccount, Money>,
-  closing: Record<StatementAccount, Money>,
+  accounts: StatementAccounts,
+  opening: Record<string, Money>,
+  closing: Record<string, Money>,
   entries: readonly Movement[],
-): Record<StatementAccount, StatementSection> {
+): Record<string, StatementSection> {
   const inPeriod = new Set(entries.map((e) => e.number));
-  const running = { ...opening };
-  const totals = Object.fromEntries(ACCOUNTS.map(([a]) => [a, { in: new Money(0), out: new Money(0) }])) as Record<StatementAccount, { in: Money; out: Money }>;
-  const movements = Object.fromEntries(ACCOUNTS.map(([a]) => [a, [] as StatementMovement[]])) as Record<StatementAccount, StatementMovement[]>;
+  const names = accounts.accounts.map((a) => a.account);
+  const running = Object.fromEntries(names.map((a) => [a, opening[a] ?? new Money(0)])) as Record<string, Money>;
+  const totals = Object.fromEntries(names.map((a) => [a, { in: new Money(0), out: new Money(0) }])) as Record<string, { in: Money; out: Money }>;
+  const movements = Object.fromEntries(names.map((a) => [a, [] as StatementMovement[]])) as Record<string, StatementMovement[]>;
   for (const entry of entries) {
-    for (const [account, kind] of ACCOUNTS) {
+    for (const { account, kind } of accounts.accounts) {
       const effect = entry.effects[kind];
       if (!effect || effect.isZero()) continue;
-      running[account] = running[account].plus(effect);
-      if (effect.isPositive()) totals[account].in = totals[account].in.plus(effect);
-      else totals[account].out = totals[account].out.plus(effect);
-      movements[account].push({
+      running[account] = running[account]!.plus(effect);
+      if (effect.isPositive()) totals[account]!.in = totals[account]!.in.plus(effect);
+      else totals[account]!.out = totals[account]!.out.plus(effect);
+      movements[account]!.push({
         entryNumber: entry.number,
         valueDate: entry.valueDate,
-        kind: entry.kind as EntryKind,
+        kind: entry.kind,
         amount: formatAmount(effect),
         balance: formatAmount(running[account]),
         memo: entry.memo,
@@ -122,23 +159,24 @@ export function buildSections(
         reason: entry.reason,
         reverses:
           entry.reversesEntryNumber !== null && entry.reversesEntryDate !== null
-            ? { number: entry.reversesEntryNumber, valueDate: entry.reversesEntryDate, kind: entry.reversesEntryKind as EntryKind }
+            ? { number: entry.reversesEntryNumber, valueDate: entry.reversesEntryDate, kind: entry.reversesEntryKind ?? '' }
             : null,
         reversedBy: entry.reversedByEntryNumber !== null && inPeriod.has(entry.reversedByEntryNumber) ? entry.reversedByEntryNumber : null,
       });
     }
   }
-  const sections = {} as Record<StatementAccount, StatementSection>;
-  for (const [account] of ACCOUNTS) {
-    if (!running[account].equals(closing[account])) {
-      throw new StatementMismatch(account, formatAmount(running[account]), formatAmount(closing[account]));
+  const sections: Record<string, StatementSection> = {};
+  for (const account of names) {
+    const end = closing[account] ?? new Money(0);
+    if (!running[account]!.equals(end)) {
+      throw new StatementMismatch(account, formatAmount(running[account]!), formatAmount(end));
     }
     sections[account] = {
-      opening: formatAmount(opening[account]),
-      closing: formatAmount(closing[account]),
-      totalIn: formatAmount(totals[account].in),
-      totalOut: formatAmount(totals[account].out),
-      movements: movements[account],
+      opening: formatAmount(opening[account] ?? new Money(0)),
+      closing: formatAmount(end),
+      totalIn: formatAmount(totals[account]!.in),
+      totalOut: formatAmount(totals[account]!.out),
+      movements: movements[account]!,
     };
   }
   return sections;
@@ -146,7 +184,7 @@ export function buildSections(
 
 /** The movements of a period do not lead from its opening to its closing balance. */
 class StatementMismatch extends Error {
-  constructor(account: StatementAccount, computed: string, stored: string) {
+  constructor(account: string, computed: string, stored: string) {
     super(`statement ${account}: movements lead to ${computed} but the balance is ${stored}`);
   }
 }
@@ -154,17 +192,20 @@ class StatementMismatch extends Error {
 /**
  * The verification code: the first 64 bits of SHA-256 over a canonical serialisation of the content
  * (household reference, period, opening and closing balances, every movement with its number, date,
- * kind, amount, what it reverses and why), as 16 hexadecimal digits in groups of four: 8F3A-91C2-0B7D-44E1.
+ * kind, amount, what it reverses and why), and the statement's kind and subject (but for the first kind,
+ * see FIRST_KIND), as 16 hexadecimal digits in groups of four: 8F3A-91C2-0B7D-44E1.
  * Names, language and layout are not part of it: the same figures give the same code in fr, nl and en.
  */
-export function verificationCodeOf(content: Pick<StatementContent, 'household' | 'from' | 'to' | 'sections'>): string {
+export function verificationCodeOf(content: Pick<StatementContent, 'household' | 'from' | 'to' | 'scope' | 'sections'>): string {
+  const scope = scopeKey(content.scope);
   const canonical = JSON.stringify([
-    'pot-commun/statement/1',
+    scope === null ? 'pot-commun/statement/1' : 'pot-commun/statement/2',
+    ...(scope === null ? [] : [scope]),
     content.household.reference,
     content.from,
     content.to,
-    ACCOUNTS.map(([account]) => {
-      const s = content.sections[account];
+    content.scope.accounts.accounts.map(({ account }) => {
+      const s = content.sections[account]!;
       return [account, s.opening, s.closing, s.movements.map((m) => [m.entryNumber, m.valueDate, m.kind, m.amount, m.reverses?.number ?? null, m.reason])];
     }),
   ]);
@@ -192,14 +233,15 @@ export function parseStatementNumber(text: string): { number: number; year: stri
 }
 
 /** Balances (normal direction, euros) of the owner's statement accounts at the end of two dates, in one query. */
-async function balancesOn(knex: Knex, ownerId: string, first: string, second: string): Promise<[Record<StatementAccount, Money>, Record<StatementAccount, Money>]> {
-  const zero = () => Object.fromEntries(ACCOUNTS.map(([a]) => [a, new Money(0)])) as Record<StatementAccount, Money>;
+async function balancesOn(knex: Knex, ownerId: string, scope: StatementScope, first: string, second: string): Promise<[Record<string, Money>, Record<string, Money>]> {
+  const accountOf = new Map(scope.accounts.accounts.map(({ account, kind }) => [kind, account]));
+  const zero = () => Object.fromEntries(scope.accounts.accounts.map(({ account }) => [account, new Money(0)])) as Record<string, Money>;
   const a = zero();
   const b = zero();
-  for (const row of await balancesOfAt(knex, { owner: ownerId, kinds: ACCOUNT_KINDS }, [first, second])) {
-    const account = STATEMENT_ACCOUNT.get(row.account.kind)!;
+  for (const row of await balancesOfAt(knex, ledgerFilter(ownerId, scope), [first, second])) {
+    const account = accountOf.get(row.account.kind)!;
     const totals = row.on === first ? a : b;
-    totals[account] = totals[account].plus(row.balance);
+    totals[account] = totals[account]!.plus(row.balance);
   }
   return [a, b];
 }
@@ -211,11 +253,12 @@ async function balancesOn(knex: Knex, ownerId: string, first: string, second: st
  */
 export async function loadStatementContent(knex: Knex, source: StatementSource): Promise<StatementContent> {
   const { organisationId, ownerId, from, to } = source;
+  const scope: StatementScope = { accounts: source.accounts, subject: source.subject ?? null, subjectLabel: source.subjectLabel ?? null };
   for (let attempt = 1; ; attempt++) {
     const [owner, [opening, closing], entries] = await Promise.all([
       source.owners(knex, organisationId, [ownerId]).then((found) => found.get(ownerId)),
-      balancesOn(knex, ownerId, addDays(from, -1), to),
-      movements(knex, { owner: ownerId, kinds: ACCOUNT_KINDS }, from, to),
+      balancesOn(knex, ownerId, scope, addDays(from, -1), to),
+      movements(knex, ledgerFilter(ownerId, scope), from, to),
     ]);
     if (!owner) throw errors.notFound('household');
     try {
@@ -224,13 +267,14 @@ export async function loadStatementContent(knex: Knex, source: StatementSource):
           id: owner.id,
           displayName: owner.displayName,
           reference: owner.reference,
-          structuredCommunication: owner.structuredCommunication,
+          structuredCommunication: source.structuredCommunication ?? owner.structuredCommunication,
           preferredLanguage: isLanguage(owner.preferredLanguage) ? owner.preferredLanguage : 'fr',
         },
         groups: source.books.map((g) => ({ name: g.name, cohort: g.cohort?.trim() ? g.cohort : null })),
         from,
         to,
-        sections: buildSections(opening, closing, entries),
+        scope,
+        sections: buildSections(source.accounts, opening, closing, entries),
       };
     } catch (err) {
       if (!(err instanceof StatementMismatch) || attempt >= 3) throw err;
@@ -239,30 +283,36 @@ export async function loadStatementContent(knex: Knex, source: StatementSource):
 }
 
 /**
- * The hash of everything a statement shows but its number and date (owner, books, period, every
- * figure and movement): two requests with the same hash, owner, period and language are one statement.
+ * The hash of everything a statement shows but its number and date (owner, books, period, kind and
+ * subject, every figure and movement): two requests with the same hash, owner, period and language are
+ * one statement. Two statements of one household and period about two advances, or a savings statement
+ * and an advance's, have two hashes (FIRST_KIND's own keep their first form).
  */
 export function contentHashOf(content: StatementContent): string {
-  const { household, groups, from, to, sections } = content;
+  const { household, groups, from, to, scope, sections } = content;
+  const key = scopeKey(scope);
   const canonical = JSON.stringify([
-    'pot-commun/statement-content/1',
+    key === null ? 'pot-commun/statement-content/1' : 'pot-commun/statement-content/2',
+    ...(key === null ? [] : [[...key, scope.subjectLabel]]),
     [household.reference, household.displayName, household.structuredCommunication],
     groups.map((g) => [g.name, g.cohort]),
     from,
     to,
-    ACCOUNTS.map(([account]) => [account, sections[account]]),
+    scope.accounts.accounts.map(({ account }) => [account, sections[account]]),
   ]);
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
-/** The statement's file name: statement-H-0042-2025-01-01-2025-12-31.pdf. */
-function statementFilename(reference: string, from: string, to: string): string {
-  return `statement-${reference}-${from}-${to}.pdf`;
+/** The statement's file name: statement-H-0042-2025-01-01-2025-12-31.pdf (rental-deposit-statement-… for another kind). */
+function statementFilename(scope: StatementScope, reference: string, from: string, to: string): string {
+  const prefix = scope.accounts.id === FIRST_KIND ? 'statement' : `${slug(scope.accounts.id)}-statement`;
+  return `${prefix}-${reference}-${from}-${to}.pdf`;
 }
 
 /**
- * Loads, registers (numbers) and draws one owner's statement. The same owner, period, language and
- * content give the statement already issued: same number, same code, same date, no new row.
+ * Loads, registers (numbers) and draws one owner's statement of the accounts `req.accounts` (only
+ * those about `req.subject` when given). The same owner, period, language and content (kind and subject
+ * included) give the statement already issued: same number, same code, same date, no new row.
  */
 export async function issueStatement(knex: Knex, req: StatementRequest): Promise<IssuedStatement> {
   const content = await loadStatementContent(knex, req);
@@ -270,7 +320,16 @@ export async function issueStatement(knex: Knex, req: StatementRequest): Promise
   const issued = await inTransaction(knex, req.actor, (trx) =>
     registerStatement(
       trx,
-      { organisationId: req.organisationId, ownerId: req.ownerId, from: req.from, to: req.to, language, contentHash: contentHashOf(content) },
+      {
+        organisationId: req.organisationId,
+        ownerId: req.ownerId,
+        from: req.from,
+        to: req.to,
+        language,
+        contentHash: contentHashOf(content),
+        kind: req.accounts.id,
+        subject: req.subject ?? null,
+      },
       verificationCodeOf(content),
       req.actor,
     ),
@@ -284,11 +343,13 @@ export async function issueStatement(knex: Knex, req: StatementRequest): Promise
     generatedAt: issued.generatedAt,
     household: { displayName: content.household.displayName, reference: content.household.reference, structuredCommunication: content.household.structuredCommunication },
     groups: content.groups,
+    subject: content.scope.subjectLabel,
     from: req.from,
     to: req.to,
+    accounts: content.scope.accounts,
     sections: content.sections,
   };
-  return { filename: statementFilename(content.household.reference, req.from, req.to), pdf: await renderStatementPdf(data), number, verificationCode: issued.verificationCode };
+  return { filename: statementFilename(content.scope, content.household.reference, req.from, req.to), pdf: await renderStatementPdf(data), number, verificationCode: issued.verificationCode };
 }
 
 /** A file-name-safe form of a group's name: "GECS Molenbeek 2024" → "gecs-molenbeek-2024". */
@@ -315,6 +376,7 @@ export async function issueStatementsZip(
     to: string;
     actor: Actor;
     owners: OwnerDirectory;
+    accounts: StatementAccounts;
     statements: Array<{ ownerId: string; books: StatementSource['books'] }>;
   },
 ): Promise<{ filename: string; zip: Buffer }> {
@@ -406,29 +468,55 @@ export interface StatementVerification {
   language?: string;
   issuedAt?: string;
   issuedBy?: string;
+  /** The statement's kind ('savings', 'rental-deposit') and the subject it is about (an advance), if any. */
+  kind?: string;
+  subject?: string | null;
   /** Whether the code given matches the one printed on that statement; null when no code was given. */
   codeMatches?: boolean | null;
   /** Whether the ledger still says the same for that household and period today (false after a back-dated entry). */
   ledgerUnchanged?: boolean;
 }
 
-/** What the register says about a statement number, and whether a code matches it. */
-export async function verifyStatement(knex: Knex, owners: OwnerDirectory, organisationId: string, numberText: string, code?: string): Promise<StatementVerification> {
+/**
+ * What the register says about a statement number, and whether a code matches it. Whether the ledger
+ * changed is recomputed as the same statement: of the kind and subject the register kept with the
+ * number, found among `kinds` (a kind the caller does not know reads as not issued).
+ */
+export async function verifyStatement(
+  knex: Knex,
+  owners: OwnerDirectory,
+  kinds: readonly StatementAccounts[],
+  organisationId: string,
+  numberText: string,
+  code?: string,
+): Promise<StatementVerification> {
   const parsed = parseStatementNumber(numberText);
   if (!parsed) return { number: numberText, issued: false };
   const row = await findIssued(knex, organisationId, parsed.number);
-  const owner = row ? (await owners(knex, organisationId, [row.household_id])).get(row.household_id) : undefined;
+  const accounts = row ? kinds.find((k) => k.id === row.statement_kind) : undefined;
+  const owner = row && accounts ? (await owners(knex, organisationId, [row.household_id])).get(row.household_id) : undefined;
   const issuedAt = row ? new Date(row.generated_at) : null;
   const number = formatStatementNumber(parsed.number, issuedAt ?? new Date());
-  if (!row || !owner || !issuedAt || (parsed.year !== null && parsed.year !== number.slice(3, 7))) {
+  if (!row || !accounts || !owner || !issuedAt || (parsed.year !== null && parsed.year !== number.slice(3, 7))) {
     return { number: parsed.year === null ? String(parsed.number) : numberText.trim().toUpperCase(), issued: false };
   }
   // The code leaves out names and books: the current figures alone tell whether the ledger changed.
-  const current = await loadStatementContent(knex, { organisationId, ownerId: row.household_id, from: row.period_from, to: row.period_to, books: [], owners });
+  const current = await loadStatementContent(knex, {
+    organisationId,
+    ownerId: row.household_id,
+    from: row.period_from,
+    to: row.period_to,
+    books: [],
+    owners,
+    accounts,
+    ...(row.subject_id ? { subject: row.subject_id } : {}),
+  });
   return {
     number,
     issued: true,
     household: { id: row.household_id, reference: owner.reference, displayName: owner.displayName },
+    kind: row.statement_kind,
+    subject: row.subject_id,
     period: { from: row.period_from, to: row.period_to },
     language: row.language,
     issuedAt: issuedAt.toISOString(),
