@@ -1,11 +1,12 @@
 /**
  * Rental-deposit advances in Chromium: a coordinator names the fund and gives its IBAN, records a
  * contribution, opens an advance from the form (two months' rent suggested), records a repayment
- * (owed before → after shown first); the household sees on its phone what it still owes, its small
+ * (owed before → after shown first) and downloads the advance's statement; the household sees on its phone what it still owes, its small
  * delay in kind words, how to pay (IBAN and structured communication to copy) and downloads its
  * letter; the coordinator then previews the release (the server's split) and confirms it, and writes
  * off what stays owed. The fund page, the advance page and /me are checked with axe at 1280 and 360 px.
  */
+import { execFileSync } from 'node:child_process';
 import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../helpers/server.ts';
@@ -185,6 +186,24 @@ describe('rental-deposit advances in the browser', () => {
     expect(await textOf(coordinator.getByTestId('deposit-arrears'))).toContain('2 mensualités ne sont pas entièrement payées : il manque 100,00 €.');
   });
 
+  it("downloads the advance's statement in the household's language, with the repayment on it", async () => {
+    const documents = coordinator.getByRole('region', { name: 'Documents' });
+    expect(await documents.getByLabel(/^Langue des documents/).inputValue()).toBe('fr');
+    const [response, file] = await Promise.all([
+      coordinator.waitForResponse((r) => r.url().includes(`/api/rental-deposits/${depositId}/statement.pdf`)),
+      coordinator.waitForEvent('download'),
+      documents.getByRole('button', { name: 'Extrait (PDF)' }).click(),
+    ]);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain('application/pdf');
+    expect(response.url()).toContain(`from=${OPENED_ON}`);
+    expect(file.suggestedFilename()).toMatch(/\.pdf$/);
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: await (await coordinator.request.get(response.url())).body() }).toString().replace(/\s+/g, ' ');
+    expect(text).toContain(NAME);
+    expect(text).toContain('VIR-GL-001');
+    expect(await documents.getByRole('alert').count()).toBe(0);
+  });
+
   it('passes axe on the fund page and the advance page at 1280 and 360 px', async () => {
     for (const viewport of [DESKTOP, PHONE]) {
       await coordinator.setViewportSize(viewport);
@@ -251,9 +270,18 @@ describe('rental-deposit advances in the browser', () => {
     await screenshot(household, 'rental-me');
     await expectNoAxeViolations(household, 'my page at 360 px');
 
-    // The letter (GET /api/rental-deposits/:id/letter.pdf in docs/rental-deposits.md) is not served by
-    // the backend yet: the button is there, its download is checked once the route exists.
-    await section.getByRole('button', { name: 'Télécharger ma lettre de remboursement' }).waitFor();
+    const [response] = await Promise.all([
+      household.waitForResponse((r) => r.url().includes(`/api/rental-deposits/${depositId}/letter.pdf`)),
+      household.waitForEvent('download'),
+      section.getByRole('button', { name: 'Télécharger ma lettre de remboursement' }).click(),
+    ]);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain('application/pdf');
+    expect(response.url()).toContain('lang=fr');
+    const letter = execFileSync('pdftotext', ['-layout', '-', '-'], { input: await (await household.request.get(response.url())).body() }).toString().replace(/\s+/g, ' ');
+    expect(letter).toContain(NAME);
+    expect(letter).toContain(IBAN);
+    expect(letter).toContain('50,00');
 
     await household.setViewportSize(DESKTOP);
     await section.waitFor();
