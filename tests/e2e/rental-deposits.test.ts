@@ -133,6 +133,11 @@ describe('rental-deposit advances in the browser', () => {
     await coordinator.getByRole('link', { name: 'Nouvelle avance' }).click();
     await coordinator.waitForURL(/\/rental-deposits\/new$/);
     await coordinator.getByRole('heading', { level: 1, name: 'Nouvelle avance de garantie locative' }).waitFor();
+    await coordinator.setViewportSize(PHONE);
+    await expectFitsPhone(coordinator, 'new-advance form');
+    await screenshot(coordinator, 'rental-new');
+    await expectNoAxeViolations(coordinator, 'new-advance form at 360 px');
+    await coordinator.setViewportSize(DESKTOP);
     await coordinator.getByLabel(/^Rechercher un ménage/).fill(NAME);
     const picker = coordinator.getByLabel(/^Ménage/);
     await expect.poll(() => picker.locator('option').allTextContents()).toEqual([`${NAME} (${reference})`]);
@@ -236,6 +241,7 @@ describe('rental-deposit advances in the browser', () => {
     await coordinator.goto(`${server.url}/households/${householdId}?tab=rentalDeposit`);
     const tab = coordinator.getByRole('region', { name: 'Garantie locative' });
     await tab.getByRole('table', { name: 'Avances de ce ménage' }).getByRole('link', { name: 'Rue de la Senne 12, 1000 Bruxelles' }).waitFor();
+    await screenshot(coordinator, 'rental-household-tab');
     await expectNoAxeViolations(coordinator, 'household rental-deposit tab');
   });
 
@@ -320,6 +326,7 @@ describe('rental-deposit advances in the browser', () => {
     await expect.poll(() => textOf(coordinator.getByTestId('deposit-owed'))).toBe('0,00 €');
     await coordinator.getByRole('heading', { level: 1 }).locator('..').getByText('Clôturée').waitFor();
     await coordinator.getByRole('list', { name: "Écritures de l'avance" }).getByText('Raison : Locataire sans revenus, décision du comité').waitFor();
+    await screenshot(coordinator, 'rental-deposit-closed');
 
     await coordinator.goto(`${server.url}/rental-deposits`);
     await expect.poll(() => textOf(coordinator.getByTestId('fund-cash'))).toBe('4 650,00 €');

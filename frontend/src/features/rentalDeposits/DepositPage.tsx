@@ -273,7 +273,7 @@ function Schedule({ deposit }: { deposit: Deposit }) {
             </Table.Td>
             <Table.Td ta="right">
               <MoneyText value={line.covered} />
-              <Text span size="xs" c="dimmed" hiddenFrom="xs" display="block">
+              <Text span size="xs" c="dimmed" hiddenFrom="xs" display="block" className="nowrap">
                 {t('rentalDeposits.schedule.ofPlanned', { amount: formatMoney(line.amount, currentLanguage()) })}
               </Text>
             </Table.Td>
