@@ -1,10 +1,11 @@
 /**
  * Rental-deposit advances in Chromium: a coordinator names the fund and gives its IBAN, records a
- * contribution, opens an advance from the form (two months' rent suggested), records a repayment
- * (owed before → after shown first) and downloads the advance's statement; the household sees on its phone what it still owes, its small
- * delay in kind words, how to pay (IBAN and structured communication to copy) and downloads its
- * letter; the coordinator then previews the release (the server's split) and confirms it, and writes
- * off what stays owed. The fund page, the advance page and /me are checked with axe at 1280 and 360 px.
+ * contribution, opens an advance from the form (two months' rent suggested, more refused on the
+ * amount field), records a repayment (owed before → after shown first) and downloads the advance's
+ * statement; the household sees on its phone what it still owes, its small delay in kind words, how
+ * to pay (IBAN and structured communication to copy) and downloads its letter; the coordinator then
+ * previews the release (the server's split), confirms it, and writes off what stays owed. The fund
+ * page, the advance page, the form and /me are checked with axe at 1280 and 360 px.
  */
 import { execFileSync } from 'node:child_process';
 import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -157,6 +158,16 @@ describe('rental-deposit advances in the browser', () => {
     expect(await textOf(effect.locator('dd'))).toBe('5 000,00 € → devient 3 400,00 €');
     await screenshot(coordinator, 'rental-new');
     await expectNoAxeViolations(coordinator, 'new-advance form');
+
+    // More than two months' rent: warned first, then refused by the API on the amount field.
+    await amount.fill('2 000,00');
+    await coordinator.getByText("C'est plus que 2 mois de loyer (1 600,00 €), le maximum légal.").waitFor();
+    await coordinator.getByRole('button', { name: "Ouvrir l'avance" }).click();
+    await expect.poll(() => amount.getAttribute('aria-invalid')).toBe('true');
+    await coordinator.getByText('Indiquez un montant positif, au plus 2 mois de loyer (le maximum légal).').waitFor();
+    await coordinator.getByRole('main').getByRole('alert').first().waitFor();
+    await expectNoAxeViolations(coordinator, 'new-advance form with a refusal');
+    await amount.fill('1 600,00');
 
     await coordinator.getByRole('button', { name: "Ouvrir l'avance" }).click();
     await coordinator.waitForURL(/\/rental-deposits\/[0-9a-f-]{36}$/);
