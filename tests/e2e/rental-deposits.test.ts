@@ -309,6 +309,19 @@ describe('rental-deposit advances in the browser', () => {
     expect(await savings.getByRole('alert').count(), 'the savings section of /me shows an error for a household with a rental-deposit advance').toBe(0);
   });
 
+  it("tells the household the same in Dutch", async () => {
+    await household.getByRole('button', { name: /^Langue : Français/ }).click();
+    await household.getByRole('menuitem', { name: 'Nederlands' }).click();
+    const nl = household.getByRole('region', { name: 'Uw huurwaarborg' });
+    await nl.waitFor();
+    expect(await textOf(nl.getByTestId('my-deposit-owed'))).toMatch(/^U moet nog .*1\.550,00.* terugbetalen\.$/);
+    await nl.getByRole('button', { name: 'IBAN kopiëren' }).waitFor();
+    // Whatever the language change refetches has settled before axe reads the page.
+    await expect.poll(() => household.locator('.mantine-Loader-root').count(), { timeout: 20_000 }).toBe(0);
+    await screenshot(household, 'rental-me-nl');
+    await expectNoAxeViolations(household, 'my page in Dutch');
+  });
+
   it('previews the release with the server, confirms it, and writes off what stays owed', async () => {
     await coordinator.goto(`${server.url}/rental-deposits/${depositId}`);
     await coordinator.getByRole('button', { name: 'Déblocage de la garantie' }).click();
@@ -343,6 +356,51 @@ describe('rental-deposit advances in the browser', () => {
     await expect.poll(() => textOf(coordinator.getByTestId('fund-cash'))).toBe('4 650,00 €');
     expect(await textOf(coordinator.getByTestId('fund-writtenOff'))).toBe('350,00 €');
     await coordinator.getByTestId('fund-check').getByText('Comptes équilibrés').waitFor();
+  });
+
+  it('reverses the write-off with a reason, and the advance owes again', async () => {
+    await coordinator.goto(`${server.url}/rental-deposits/${depositId}`);
+    const entries = coordinator.getByRole('list', { name: "Écritures de l'avance" });
+    await entries.getByRole('listitem').filter({ hasText: 'Créance abandonnée' }).getByRole('button', { name: /^Corriger l'écriture n° \d+$/ }).click();
+    const dialog = coordinator.getByRole('dialog', { name: /^Corriger l'écriture n° \d+$/ });
+    await dialog.waitFor();
+    expect(await effectLine(dialog, 'Reste dû')).toBe('0,00 € → devient 350,00 €');
+    await dialog.getByRole('button', { name: 'Confirmer la correction' }).click();
+    const reason = dialog.getByLabel(/^Raison/);
+    await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(coordinator, 'reversal dialog with a missing reason');
+    await reason.fill('Le comité revoit sa décision');
+    await dialog.getByRole('button', { name: 'Confirmer la correction' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => textOf(coordinator.getByTestId('deposit-owed'))).toBe('350,00 €');
+    await coordinator.getByRole('heading', { level: 1 }).locator('..').getByText('Débloquée, reste dû').waitFor();
+    const correction = entries.getByRole('listitem').filter({ hasText: 'Raison : Le comité revoit sa décision' });
+    expect(await textOf(correction)).toContain('Corrige : Créance abandonnée n°');
+    await entries.getByRole('listitem').filter({ hasText: 'Locataire sans revenus' }).getByText('Corrigée', { exact: true }).waitFor();
+  });
+
+  it('shows a referent the fund and the advance without any money operation', async () => {
+    await server.createStaff({ role: 'referent', email: 'theo.referent@example.test', password: 'Marronnier-Vert-6240', name: 'Théo Claes' });
+    const context = await newContext(browser);
+    const referent = await context.newPage();
+    watchErrors(referent, pageErrors);
+    await referent.goto(`${server.url}/login`);
+    await referent.getByRole('tab', { name: 'Équipe' }).click();
+    await referent.getByLabel(/^Adresse e-mail/).fill('theo.referent@example.test');
+    await referent.getByLabel(/^Mot de passe/).fill('Marronnier-Vert-6240');
+    await referent.getByRole('button', { name: 'Se connecter' }).click();
+    await referent.waitForURL(/\/households$/);
+    await referent.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Garanties locatives' }).click();
+    await referent.getByRole('heading', { level: 1, name: FUND_NAME }).waitFor();
+    await referent.getByRole('link', { name: NAME }).first().waitFor();
+    for (const name of ['Enregistrer un apport', 'Clôturer un mois', 'Modifier le fonds', 'Corriger']) expect(await referent.getByRole('button', { name }).count(), name).toBe(0);
+    expect(await referent.getByRole('link', { name: 'Nouvelle avance' }).count()).toBe(0);
+    await referent.goto(`${server.url}/rental-deposits/${depositId}`);
+    await referent.getByRole('heading', { level: 1, name: `Garantie locative — ${NAME}` }).waitFor();
+    expect(await referent.getByRole('region', { name: 'Opérations' }).count()).toBe(0);
+    await referent.goto(`${server.url}/rental-deposits/new`);
+    await expect.poll(() => new URL(referent.url()).pathname).toBe('/households');
+    await context.close();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,18 +1,12 @@
 import { Anchor, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { DepositStatus, DepositSummary } from '../../../api/rentalDeposits';
+import type { DepositSummary } from '../../../api/rentalDeposits';
 import { DateText } from '../../../components/DateText';
 import { MoneyText } from '../../../components/MoneyText';
 import { CardList, WideTable } from '../../../components/ResponsiveList';
+import { sortDeposits } from '../depositOrder';
 import { DepositArrearsBadge, DepositStatusBadge } from './StatusBadges';
-
-const STATUS_ORDER: Record<DepositStatus, number> = { open: 0, released: 1, closed: 2, cancelled: 3 };
-
-/** Open advances first (then released, closed, cancelled), the most recent first within each. */
-export function sortDeposits(items: DepositSummary[]): DepositSummary[] {
-  return [...items].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.openedOn < b.openedOn ? 1 : a.openedOn > b.openedOn ? -1 : 0));
-}
 
 function DepositLink({ deposit, showHousehold }: { deposit: DepositSummary; showHousehold: boolean }) {
   return (
