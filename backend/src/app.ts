@@ -13,13 +13,18 @@ import { householdsRoutes } from './modules/households/households.routes.ts';
 import { cohortsRoutes } from './modules/journey/cohorts.routes.ts';
 import { currentPhaseKeys } from './modules/journey/journey.history.ts';
 import { boardRoutes, exitReasonsRoutes, householdJourneyRoutes, phasesRoutes } from './modules/journey/journey.routes.ts';
+import type { RentalAdvanceReader } from './modules/journey/rental-advances.ts';
 import { sessionsRoutes } from './modules/journey/sessions.routes.ts';
 import { advancesRoutes, entriesRoutes, groupsRoutes, householdSavingsRoutes } from './modules/gecs/gecs.routes.ts';
 import { SAVINGS_ACCOUNTS } from './modules/gecs/statement.kinds.ts';
 import { RENTAL_ACCOUNTS } from './modules/rental-deposits/statement.kinds.ts';
+import { rentalArrearsOfHouseholds, rentalMilestones } from './modules/rental-deposits/rental-deposits.journey.ts';
 import { householdRentalDepositsRoutes, rentalDepositFundRoutes, rentalDepositsRoutes } from './modules/rental-deposits/rental-deposits.routes.ts';
 import { statementsRoutes } from './modules/statements/statements.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
+
+/** What journey's board and timeline read of rental advances: journey declares it, rental-deposits supplies it. */
+const rentalAdvances: RentalAdvanceReader = { arrearsOf: rentalArrearsOfHouseholds, milestonesOf: rentalMilestones };
 
 /** Every API resource and where it is mounted; one line per module. */
 function apiRouter(ctx: AppContext): Router {
@@ -33,12 +38,12 @@ function apiRouter(ctx: AppContext): Router {
   api.use('/advances', advancesRoutes(ctx));
   api.use('/entries', entriesRoutes(ctx));
   api.use('/statements', statementsRoutes(ctx, householdIdentities, [SAVINGS_ACCOUNTS, RENTAL_ACCOUNTS]));
-  api.use('/households', householdJourneyRoutes(ctx));
+  api.use('/households', householdJourneyRoutes(ctx, rentalAdvances));
   api.use('/phases', phasesRoutes(ctx));
   api.use('/exit-reasons', exitReasonsRoutes(ctx));
   api.use('/cohorts', cohortsRoutes(ctx));
   api.use('/sessions', sessionsRoutes(ctx));
-  api.use('/board', boardRoutes(ctx));
+  api.use('/board', boardRoutes(ctx, rentalAdvances));
   api.use('/rental-deposit-fund', rentalDepositFundRoutes(ctx));
   api.use('/rental-deposits', rentalDepositsRoutes(ctx));
   api.use('/households', householdRentalDepositsRoutes(ctx));

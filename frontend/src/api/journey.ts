@@ -60,7 +60,12 @@ export type TimelineItem =
       kind: 'session'; on: string; at: string; sessionId: string; title: string; sessionKind: SessionKind; status: SessionStatus;
       outcome: SessionOutcome; people: number | null; cancelReason: string | null;
     }
-  | { kind: 'savings'; on: string; milestone: SavingsMilestone; groupId: string; groupName: string; amount: string | null };
+  | { kind: 'savings'; on: string; milestone: SavingsMilestone; groupId: string; groupName: string; amount: string | null }
+  | {
+      kind: 'rental_deposit'; on: string; milestone: 'opened' | 'released'; depositId: string; address: string;
+      /** Opened: the guarantee placed; released: the amount the landlord let go of. */
+      amount: string; landlordKept: string | null; toFund: string | null; toTenant: string | null;
+    };
 
 /** A landmark of the household's savings in its GECS. */
 export type SavingsMilestone = 'joined_group' | 'left_group' | 'advance_paid' | 'advance_repaid' | 'refunded';
@@ -92,9 +97,11 @@ export interface BoardCard {
   daysInPhase: number | null;
   nextSession: { id: string; kind: SessionKind; title: string; startsAt: string } | null;
   lastContactOn: string;
-  warnings: Array<'no_contact' | 'arrears'>;
+  warnings: Array<'no_contact' | 'arrears' | 'rental_arrears'>;
   /** Savings arrears in the household's GECS; null when up to date or not saving in a group. */
   arrears: { months: number; amount: string } | null;
+  /** Rental-deposit instalments due and not covered; null when none. */
+  rentalArrears: { instalments: number; amount: string; oldestDueOn: string } | null;
   cohorts: Array<{ id: string; name: string }>;
 }
 

@@ -7,14 +7,15 @@ import { brusselsDate, loadHistories, loadPhases, replay, type Phase } from './j
 import { listExitReasons } from './journey.repository.ts';
 import type { BoardQuery } from './journey.schemas.ts';
 import { nextSessionOf } from './journey.service.ts';
+import type { RentalAdvanceReader } from './rental-advances.ts';
 import { ratio } from './participation.ts';
 import { SESSION_DATE_SQL, sessionsOfHouseholds, type HouseholdSession } from './sessions.repository.ts';
 
 /** Days without contact or session after which a card carries a warning. */
 export const NO_CONTACT_DAYS = 60;
 
-/** A warning badge on a board card. */
-export type BoardWarning = 'no_contact' | 'arrears';
+/** A warning badge on a board card: no contact, behind on GECS savings, behind on a rental-deposit advance. */
+export type BoardWarning = 'no_contact' | 'arrears' | 'rental_arrears';
 
 /** One household on the board. */
 export interface BoardCard {
@@ -33,6 +34,8 @@ export interface BoardCard {
   warnings: BoardWarning[];
   /** Savings arrears in the household's GECS (months behind and amount); null when up to date or not saving in a group. */
   arrears: { months: number; amount: string } | null;
+  /** Instalments of the household's rental-deposit advances due and not covered (count, amount, oldest due date); null when none. */
+  rentalArrears: { instalments: number; amount: string; oldestDueOn: string } | null;
   cohorts: Array<{ id: string; name: string }>;
 }
 
@@ -51,9 +54,9 @@ type HouseholdRow = {
 
 /**
  * Assembles the referent's board in one place: households by current phase (derived from their
- * history), with time in phase, next session, last contact and warnings.
+ * history), with time in phase, next session, last contact and warnings (rental advances read through `rental`).
  */
-export async function assembleBoard(knex: Knex, organisationId: string, q: BoardQuery, now = new Date()): Promise<Board> {
+export async function assembleBoard(knex: Knex, organisationId: string, q: BoardQuery, rental: RentalAdvanceReader, now = new Date()): Promise<Board> {
   const today = todayIn(now);
   const query = knex('households as h')
     .leftJoin('users as r', 'r.id', 'h.referent_id')
@@ -66,12 +69,13 @@ export async function assembleBoard(knex: Knex, organisationId: string, q: Board
   if (q.flag === 'pasSolo') query.andWhere('h.pas_solo', true);
   const households = (await query) as HouseholdRow[];
   const ids = households.map((h) => h.id);
-  const [phases, histories, sessions, memberships, arrears] = await Promise.all([
+  const [phases, histories, sessions, memberships, arrears, rentalArrears] = await Promise.all([
     loadPhases(knex),
     loadHistories(knex, ids),
     sessionsOfHouseholds(knex, ids),
     membershipsOf(knex, ids),
     arrearsOfHouseholds(knex, ids, today),
+    rental.arrearsOf(knex, organisationId, ids, today),
   ]);
   const phaseById = new Map(phases.map((p) => [p.id, p]));
   const tops = phases.filter((p) => p.parentKey === null);
@@ -96,9 +100,11 @@ export async function assembleBoard(knex: Knex, organisationId: string, q: Board
       ...cohorts.map((c) => c.joinedOn),
     ].reduce((a, b) => (b > a ? b : a), '') || h.created_at.toISOString().slice(0, 10);
     const late = arrears.get(h.id);
+    const lateRent = rentalArrears.get(h.id);
     const warnings: BoardWarning[] = [
       ...(daysBetween(lastContactOn, today) > NO_CONTACT_DAYS ? (['no_contact'] as const) : []),
       ...(late ? (['arrears'] as const) : []),
+      ...(lateRent ? (['rental_arrears'] as const) : []),
     ];
     if (q.flag === 'warning' && warnings.length === 0) continue;
     columns.get(phase?.topKey ?? null)!.push({
@@ -114,6 +120,7 @@ export async function assembleBoard(knex: Knex, organisationId: string, q: Board
       lastContactOn,
       warnings,
       arrears: late ? { months: late.months, amount: formatAmount(late.amount) } : null,
+      rentalArrears: lateRent ? { instalments: lateRent.instalments, amount: formatAmount(lateRent.amount), oldestDueOn: lateRent.oldestDueOn } : null,
       cohorts: cohorts.map((c) => ({ id: c.cohortId, name: c.name })),
     });
   }

@@ -26,6 +26,7 @@ import {
   renamePhaseByKey,
 } from './journey.service.ts';
 import { presentBoard, presentExitReason, presentJourney, presentPhase } from './journey.presenter.ts';
+import type { RentalAdvanceReader } from './rental-advances.ts';
 
 /** Phases and their sub-steps: staff read them, coordinators rename them and add sub-steps. */
 export function phasesRoutes(ctx: AppContext): Router {
@@ -93,9 +94,9 @@ export function exitReasonsRoutes(ctx: AppContext): Router {
 
 /**
  * A household's journey, mounted on /households beside the registry: staff move households and
- * record exits; a household reads its own journey.
+ * record exits; a household reads its own journey. Its rental advances come through `rental` (app.ts).
  */
-export function householdJourneyRoutes(ctx: AppContext): Router {
+export function householdJourneyRoutes(ctx: AppContext, rental: RentalAdvanceReader): Router {
   const router = Router();
   const { knex } = ctx;
 
@@ -104,7 +105,7 @@ export function householdJourneyRoutes(ctx: AppContext): Router {
     access.staffOrOwnHousehold('id'),
     handle({ params: schemas.idParams }, async ({ params }, req, res) => {
       const { user } = authOf(req);
-      const journey = await householdJourney(knex, user.organisationId, params.id);
+      const journey = await householdJourney(knex, user.organisationId, params.id, rental);
       res.json(presentJourney(journey, user.role === 'household' ? 'household' : 'staff'));
     }),
   );
@@ -115,7 +116,7 @@ export function householdJourneyRoutes(ctx: AppContext): Router {
     handle({ params: schemas.idParams, body: transitionBody }, async ({ params, body }, req, res) => {
       const { organisationId } = authOf(req).user;
       await addTransition(knex, actorOf(req, res), organisationId, params.id, body);
-      res.status(201).json(presentJourney(await householdJourney(knex, organisationId, params.id), 'staff'));
+      res.status(201).json(presentJourney(await householdJourney(knex, organisationId, params.id, rental), 'staff'));
     }),
   );
 
@@ -125,15 +126,15 @@ export function householdJourneyRoutes(ctx: AppContext): Router {
     handle({ params: schemas.idParams, body: exitBody }, async ({ params, body }, req, res) => {
       const { organisationId } = authOf(req).user;
       await addExit(knex, actorOf(req, res), organisationId, params.id, body);
-      res.status(201).json(presentJourney(await householdJourney(knex, organisationId, params.id), 'staff'));
+      res.status(201).json(presentJourney(await householdJourney(knex, organisationId, params.id, rental), 'staff'));
     }),
   );
 
   return router;
 }
 
-/** The referent's board (households by current phase) and the year's funnel. */
-export function boardRoutes(ctx: AppContext): Router {
+/** The referent's board (households by current phase) and the year's funnel; rental arrears come through `rental` (app.ts). */
+export function boardRoutes(ctx: AppContext, rental: RentalAdvanceReader): Router {
   const router = Router();
   const { knex } = ctx;
 
@@ -141,7 +142,7 @@ export function boardRoutes(ctx: AppContext): Router {
     '/',
     access.staff(),
     handle({ query: boardQuery }, async ({ query }, req, res) => {
-      res.json(presentBoard(await assembleBoard(knex, authOf(req).user.organisationId, query)));
+      res.json(presentBoard(await assembleBoard(knex, authOf(req).user.organisationId, query, rental)));
     }),
   );
 

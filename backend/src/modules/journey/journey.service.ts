@@ -34,6 +34,7 @@ import { sessionsOfHouseholds, type HouseholdSession } from './sessions.reposito
 import { participation, type Participation } from './participation.ts';
 import { sessionOutcome, sortTimeline, type TimelineItem } from './journey.timeline.ts';
 import { savingsMilestones } from '../gecs/figures.service.ts';
+import type { RentalAdvanceReader } from './rental-advances.ts';
 
 const PROBLEMS: Record<HistoryProblem, () => AppError> = {
   already_in_phase: () => errors.conflict('already_in_phase', 'On that date the household is already in this phase.'),
@@ -192,8 +193,8 @@ export function householdParticipation(sessions: HouseholdSession[]): Participat
   return participation(held.length, held.filter((s) => s.attended).length);
 }
 
-/** Loads and assembles a household's journey: derived phase, history, cohorts, sessions, timeline. */
-export async function householdJourney(knex: Knex, organisationId: string, householdId: string, now = new Date()): Promise<HouseholdJourney> {
+/** Loads and assembles a household's journey: derived phase, history, cohorts, sessions, timeline (rental advances read through `rental`). */
+export async function householdJourney(knex: Knex, organisationId: string, householdId: string, rental: RentalAdvanceReader, now = new Date()): Promise<HouseholdJourney> {
   await getHousehold(knex, organisationId, householdId);
   const [phases, reasons, transitions, exits, memberships, sessionsByHousehold, histories] = await Promise.all([
     loadPhases(knex),
@@ -228,6 +229,7 @@ export async function householdJourney(knex: Knex, organisationId: string, house
       status: s.status, outcome: sessionOutcome(s, now), people: s.people, cancelReason: s.cancelReason,
     })),
     (await savingsMilestones(knex, householdId)).map((m): TimelineItem => ({ kind: 'savings', ...m })),
+    (await rental.milestonesOf(knex, organisationId, householdId)).map((m): TimelineItem => ({ kind: 'rental_deposit', ...m })),
   ]);
 
   return {

@@ -1,6 +1,7 @@
 import type { SavingsMilestoneKind } from '../gecs/figures.service.ts';
 import type { Author } from './journey.repository.ts';
 import type { CohortKind, SessionKind, SessionStatus } from './journey.schemas.ts';
+import type { RentalMilestone } from './rental-advances.ts';
 
 /** How a household stands with a session it was invited to. */
 export type SessionOutcome = 'upcoming' | 'invited' | 'attended' | 'missed' | 'cancelled';
@@ -18,11 +19,12 @@ export type TimelineItem =
       kind: 'session'; on: string; at: string; sessionId: string; title: string; sessionKind: SessionKind; status: SessionStatus;
       outcome: SessionOutcome; people: number | null; cancelReason: string | null;
     }
-  | { kind: 'savings'; on: string; milestone: SavingsMilestoneKind; groupId: string; groupName: string; amount: string | null };
+  | { kind: 'savings'; on: string; milestone: SavingsMilestoneKind; groupId: string; groupName: string; amount: string | null }
+  | ({ kind: 'rental_deposit' } & RentalMilestone);
 
 // On one day: what happened at a session first (it may have moved the household), then cohorts,
 // then phase changes (already in the history's order), exits last.
-const KIND_RANK: Record<TimelineItem['kind'], number> = { session: 0, cohort: 1, savings: 2, transition: 3, exit: 4 };
+const KIND_RANK: Record<TimelineItem['kind'], number> = { session: 0, cohort: 1, savings: 2, rental_deposit: 3, transition: 4, exit: 5 };
 
 /** Merges timeline parts into one chronological list (stable: equal items keep their given order). */
 export function sortTimeline(parts: TimelineItem[][]): TimelineItem[] {

@@ -7,6 +7,7 @@ import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../../context.ts';
 import { access, actorOf, allow, authOf } from '../../lib/access.ts';
 import { addMonths, monthCount, monthOf, today } from '../../lib/dates.ts';
+import { inTransaction } from '../../db/tx.ts';
 import { errors } from '../../lib/errors.ts';
 import { MAX_SERIES_MONTHS } from '../../lib/queries.ts';
 import { handle, schemas } from '../../lib/validate.ts';
@@ -106,10 +107,10 @@ export function rentalDepositFundRoutes(ctx: AppContext): Router {
     '/',
     access.coordinator(),
     handle({ body: fundBody }, async ({ body }, req, res) => {
-      await moneyOperation(knex, req, res, 200, async (op) => {
-        await changeFund(op, body);
-        return presentFund(await fundState(op.trx, op.organisationId, today()), DEFAULT_FUND_NAME);
-      });
+      // Not money: no Idempotency-Key, one audited transaction (as for a group's details).
+      const actor = actorOf(req, res);
+      await inTransaction(knex, actor, (trx) => changeFund({ trx, actor, organisationId: org(req), idempotencyKey: null }, body));
+      res.json(await fundView(org(req)));
     }),
   );
 
@@ -169,7 +170,10 @@ export function rentalDepositFundRoutes(ctx: AppContext): Router {
     '/closings',
     access.coordinator(),
     handle({ body: closingBody }, async ({ body }, req, res) => {
-      await moneyOperation(knex, req, res, 201, (op) => closeFundMonth(op, body.month));
+      // A closing moves no money and cannot be done twice: no Idempotency-Key (as for a group's months).
+      const actor = actorOf(req, res);
+      const closing = await inTransaction(knex, actor, (trx) => closeFundMonth({ trx, actor, organisationId: org(req), idempotencyKey: null }, body.month));
+      res.status(201).json(closing);
     }),
   );
 

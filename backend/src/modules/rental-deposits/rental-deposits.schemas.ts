@@ -3,7 +3,7 @@ import { isoDate, isoMonth, pastOrTodayDate } from '../../lib/dates.ts';
 import { compactIban, isValidIban } from '../../lib/iban.ts';
 import { moneyString } from '../../lib/money.ts';
 import { schemas } from '../../lib/validate.ts';
-import { MAX_INSTALMENTS } from './plan.ts';
+import { MAX_INSTALMENTS, sameDayMonthsLater } from './plan.ts';
 
 export const DEPOSIT_STATUSES = ['open', 'released', 'closed', 'cancelled'] as const;
 
@@ -47,7 +47,9 @@ export const openingBody = z.strictObject({
   blockedAccountReference: schemas.optionalText(100),
   plan,
   firstDueOn: isoDate,
-}).refine((v) => v.firstDueOn >= v.openedOn, { path: ['firstDueOn'], message: 'Must not be before the opening date' });
+})
+  .refine((v) => v.firstDueOn >= v.openedOn, { path: ['firstDueOn'], message: 'Must not be before the opening date' })
+  .refine((v) => v.firstDueOn <= sameDayMonthsLater(v.openedOn, 12), { path: ['firstDueOn'], message: 'Must be within twelve months of the opening date' });
 
 export const repaymentBody = z.strictObject({ amount: positiveAmount, valueDate: pastOrTodayDate, bankReference: schemas.optionalText(100) });
 

@@ -121,6 +121,9 @@ export function checkOpening(input: Pick<OpeningInput, 'monthlyRent' | 'amount' 
     const path = 'months' in input.plan ? 'plan.months' : 'plan.instalment';
     throw errors.validation([{ path, message: `The plan would have ${count} instalments; at most ${MAX_INSTALMENTS}` }]);
   }
+  if ('months' in input.plan && amount.lt(new Money(input.plan.months).dividedBy(100))) {
+    throw errors.validation([{ path: 'plan.months', message: `At most ${amount.times(100).toFixed(0)} months: every instalment is at least €0.01` }]);
+  }
 }
 
 /** Places a guarantee for a household: the advance, its plan, its own structured communication and the opening entry. */
@@ -163,7 +166,8 @@ export async function openDeposit(op: MoneyContext, input: OpeningInput): Promis
   const receivable = await receivableAccount(trx, organisationId, { id, fund_id: fund.id, household_id: input.householdId });
   await ledger.postOperation(
     op,
-    { kind: 'deposit_opening', valueDate: input.openedOn, book: fund.id, owner: input.householdId, subject: id, memo: input.address, postings: ledger.transfer(receivable, cash, amount) },
+    // No personal data in the memo: posted entries are never edited, and the advance's row holds the address.
+    { kind: 'deposit_opening', valueDate: input.openedOn, book: fund.id, owner: input.householdId, subject: id, postings: ledger.transfer(receivable, cash, amount) },
     () => insufficientFund(amount, available, input.openedOn),
   );
   return id;
@@ -418,7 +422,8 @@ export async function depositState(knex: Knex, row: DepositListRow, on: string):
     figures,
     status: statusOn(row, figures.owed, on),
     placed: placedOn(row, on),
-    settlement: settle(schedule, new Money(row.amount).minus(figures.owed), on),
+    // What reduced the debt covers the plan; an advance not yet opened on that date, or cancelled, has no plan running.
+    settlement: settle(row.status === 'cancelled' ? [] : schedule, figures.opened.minus(figures.owed), on),
     schedule,
     entries: entries.filter((e) => e.valueDate <= on),
   };
@@ -445,7 +450,8 @@ export async function depositSummaries(knex: Knex, rows: readonly DepositListRow
     const owed = account ? balances.get(account)! : new Money(0);
     // Before its opening date an advance owes nothing and has covered nothing.
     const covered = row.opened_on <= on && row.status !== 'cancelled' ? new Money(row.amount).minus(owed) : new Money(0);
-    return { row, owed, status: statusOn(row, owed, on), settlement: settle(row.opened_on <= on ? schedules.get(row.id)! : [], covered, on) };
+    const running = row.opened_on <= on && row.status !== 'cancelled';
+    return { row, owed, status: statusOn(row, owed, on), settlement: settle(running ? schedules.get(row.id)! : [], covered, on) };
   });
 }
 

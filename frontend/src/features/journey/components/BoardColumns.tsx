@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { Board, BoardCard, Phase } from '../../../api/journey';
 import { DateText } from '../../../components/DateText';
 import { currentLanguage } from '../../../i18n';
-import { formatMoney } from '../../../i18n/format';
+import { formatDate, formatMoney } from '../../../i18n/format';
 import { FlagBadges } from '../../households/components/FlagBadges';
 import { phaseName } from '../labels';
 
@@ -89,6 +89,15 @@ function BoardCardItem({ card, phases, onMove }: { card: BoardCard; phases: Phas
           {card.arrears && (
             <Badge color="orange" variant="light" radius="sm" tt="none" h="auto" py={2} styles={{ label: { whiteSpace: 'normal' } }}>
               {t('journey.board.warning.arrears', { count: card.arrears.months, amount: formatMoney(card.arrears.amount, currentLanguage()) ?? card.arrears.amount })}
+            </Badge>
+          )}
+          {card.rentalArrears && (
+            <Badge color="orange" variant="light" radius="sm" tt="none" h="auto" py={2} styles={{ label: { whiteSpace: 'normal' } }}>
+              {t('journey.board.warning.rentalArrears', {
+                count: card.rentalArrears.instalments,
+                amount: formatMoney(card.rentalArrears.amount, currentLanguage()) ?? card.rentalArrears.amount,
+                since: formatDate(card.rentalArrears.oldestDueOn, currentLanguage()) ?? card.rentalArrears.oldestDueOn,
+              })}
             </Badge>
           )}
           <FlagBadges flags={card.flags} />

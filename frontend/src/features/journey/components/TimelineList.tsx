@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExitReason, Phase, SessionOutcome, TimelineItem } from '../../../api/journey';
 import { DateText } from '../../../components/DateText';
-import { CalendarIcon, LogoutIcon, UsersIcon, BoardIcon, SavingsIcon } from '../../../components/Icons';
+import { CalendarIcon, LogoutIcon, UsersIcon, BoardIcon, SavingsIcon, KeyIcon } from '../../../components/Icons';
 import { currentLanguage } from '../../../i18n';
 import { formatMoney } from '../../../i18n/format';
 import { exitReasonName, phaseFullName } from '../labels';
@@ -68,6 +68,20 @@ export function TimelineList({ items, phases, exitReasons, showNotes = false }: 
             amount: item.amount ? (formatMoney(item.amount, currentLanguage()) ?? item.amount) : '',
           }),
         };
+      case 'rental_deposit': {
+        const money = (v: string | null) => (v ? (formatMoney(v, currentLanguage()) ?? v) : '');
+        return {
+          icon: <KeyIcon size={14} />,
+          color: 'grape',
+          title: t(`journey.timeline.rentalDeposit.${item.milestone}`, {
+            amount: money(item.amount),
+            address: item.address,
+            kept: money(item.landlordKept),
+            toFund: money(item.toFund),
+            toTenant: money(item.toTenant),
+          }),
+        };
+      }
     }
   };
 
