@@ -126,8 +126,10 @@ describe('rental-deposit advances in the browser', () => {
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => textOf(coordinator.getByTestId('fund-cash'))).toBe('5 000,00 €');
     expect(await textOf(coordinator.getByTestId('fund-available'))).toBe('5 000,00 €');
+    // The entries list shows the last three months: the contribution is older.
+    await coordinator.getByRole('region', { name: 'Écritures du fonds' }).getByLabel(/^Du/).fill(`${monthsAgo(6)}-01`);
     const entries = coordinator.getByRole('list', { name: 'Écritures du fonds' });
-    expect(await entries.getByRole('listitem').filter({ hasText: 'Apport au fonds' }).count()).toBe(1);
+    await expect.poll(() => entries.getByRole('listitem').filter({ hasText: 'Apport au fonds' }).count()).toBe(1);
   });
 
   it('opens an advance from the form, with two months of rent suggested', async () => {

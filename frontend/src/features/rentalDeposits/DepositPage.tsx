@@ -120,6 +120,7 @@ function DepositDetails({ deposit }: { deposit: Deposit }) {
               lines={deposit.entries.map(depositEntryLine)}
               label={t('rentalDeposits.entries.depositTitle')}
               idPrefix="deposit-entry"
+              initialCount={12}
               onReverse={coordinator ? (line) => dialog.open({ kind: 'reversal', line, lines: reversalLines(line, { label: t('rentalDeposits.figures.owed'), before: deposit.owed }) }) : undefined}
             />
           )}

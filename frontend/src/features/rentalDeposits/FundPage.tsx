@@ -194,7 +194,7 @@ function FundHistory() {
 function FundEntries({ fund, coordinator, dialog, names }: { fund: RentalFund; coordinator: boolean; dialog: DialogState<RentalAction>; names: Map<string, string> }) {
   const { t } = useTranslation();
   const today = todayInBrussels();
-  const [from, setFrom] = useState(`${addMonths(today.slice(0, 7), -11)}-01`);
+  const [from, setFrom] = useState(`${addMonths(today.slice(0, 7), -2)}-01`);
   const [to, setTo] = useState(today);
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from <= to;
   const entries = useFundEntries(from, to, valid);
@@ -220,6 +220,7 @@ function FundEntries({ fund, coordinator, dialog, names }: { fund: RentalFund; c
           lines={entries.data.map((e) => fundEntryLine(e, names))}
           label={t('rentalDeposits.entries.fundTitle')}
           idPrefix="fund-entry"
+          initialCount={20}
           onReverse={
             coordinator
               ? (line) => {
@@ -235,10 +236,14 @@ function FundEntries({ fund, coordinator, dialog, names }: { fund: RentalFund; c
   );
 }
 
+/** The latest closings are listed; the rest are one click away. */
+const CLOSINGS_SHOWN = 6;
+
 function Closings() {
   const { t } = useTranslation();
   const closings = useFundClosings();
   const language = currentLanguage();
+  const [all, setAll] = useState(false);
   return (
     <QueryState query={closings}>
       {(items) =>
@@ -247,17 +252,26 @@ function Closings() {
             {t('rentalDeposits.closing.noneYet')}
           </Text>
         ) : (
-          <Stack component="ul" gap={4} p={0} m={0} style={{ listStyle: 'none' }}>
-            {items.map((c) => (
-              <Group component="li" key={c.month} justify="space-between" wrap="wrap" gap="xs">
-                <Text size="sm" fw={600}>
-                  {monthLabel(c.month, language, 'long')}
-                </Text>
-                <Text size="sm" c="dimmed">
-                  {t('rentalDeposits.closing.closedBy', { name: c.closedBy })} <DateText value={c.closedAt} />
-                </Text>
-              </Group>
-            ))}
+          <Stack gap="xs">
+            <Stack component="ul" gap={4} p={0} m={0} style={{ listStyle: 'none' }}>
+              {[...items].sort((a, b) => (a.month < b.month ? 1 : -1)).slice(0, all ? undefined : CLOSINGS_SHOWN).map((c) => (
+                <Group component="li" key={c.month} justify="space-between" wrap="wrap" gap="xs">
+                  <Text size="sm" fw={600}>
+                    {monthLabel(c.month, language, 'long')}
+                  </Text>
+                  <Text size="sm" c="dimmed">
+                    {t('rentalDeposits.closing.closedBy', { name: c.closedBy })} <DateText value={c.closedAt} />
+                  </Text>
+                </Group>
+              ))}
+            </Stack>
+            {items.length > CLOSINGS_SHOWN && (
+              <div>
+                <Button variant="subtle" size="compact-sm" onClick={() => setAll((v) => !v)} aria-expanded={all}>
+                  {all ? t('rentalDeposits.closing.showFewer', { count: CLOSINGS_SHOWN }) : t('rentalDeposits.closing.showAll', { count: items.length })}
+                </Button>
+              </div>
+            )}
           </Stack>
         )
       }
