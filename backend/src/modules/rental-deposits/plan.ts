@@ -43,6 +43,8 @@ export function schedulePlan(amount: Money | string, plan: Plan, firstDueOn: str
   const count = instalmentCount(total, plan);
   if (!Number.isInteger(count) || count < 1 || count > MAX_INSTALMENTS) throw new RangeError(`a plan has 1 to ${MAX_INSTALMENTS} instalments, not ${count}`);
   const regular = 'months' in plan ? total.dividedBy(count).toDecimalPlaces(2, Money.ROUND_DOWN) : Money.min(new Money(plan.instalment), total);
+  // Fewer cents than months would plan instalments of €0.00 (and the database refuses them).
+  if (!regular.gt(0)) throw new RangeError(`${total.toFixed(2)} cannot be split into ${count} instalments of at least 0.01`);
   return Array.from({ length: count }, (_, i) => ({
     number: i + 1,
     dueOn: sameDayMonthsLater(firstDueOn, i),

@@ -56,6 +56,7 @@ import {
   release,
   repay,
   reverseFundEntry,
+  undoRelease,
   writeOff,
 } from './rental-deposits.service.ts';
 import type { Knex } from 'knex';
@@ -218,7 +219,9 @@ export function rentalDepositsRoutes(ctx: AppContext): Router {
     '/:id',
     staffOrHousehold(),
     handle({ params: schemas.idParams, query: onQuery }, async ({ params, query }, req, res) => {
-      res.json(await depositView(knex, await readableDeposit(knex, req, params.id), query.on ?? today()));
+      const view = await depositView(knex, await readableDeposit(knex, req, params.id), query.on ?? today());
+      // Staff names stay with staff (as on the household's savings entries).
+      res.json(authOf(req).user.role === 'household' ? { ...view, entries: view.entries.map(({ createdBy: _createdBy, ...rest }) => rest) } : view);
     }),
   );
 
@@ -303,6 +306,18 @@ export function rentalDepositsRoutes(ctx: AppContext): Router {
         const { toFund, toTenant, remainingOwed } = presentAllocation(allocation);
         return { toFund, toTenant, remainingOwed, entryId: entry?.id ?? null, entryNumber: entry?.number ?? null, deposit };
       });
+    }),
+  );
+
+  router.post(
+    '/:id/release/undo',
+    access.coordinator(),
+    handle({ params: schemas.idParams }, async ({ params }, req, res) => {
+      await getDeposit(knex, org(req), params.id);
+      // No money moves (a release that cleared a debt is undone by reversing its entry): no key, one audited transaction.
+      const actor = actorOf(req, res);
+      await inTransaction(knex, actor, (trx) => undoRelease({ trx, actor, organisationId: org(req), idempotencyKey: null }, params.id));
+      res.json(await depositView(knex, await getDeposit(knex, org(req), params.id), today()));
     }),
   );
 

@@ -110,19 +110,20 @@ export interface OpeningInput {
 export function checkOpening(input: Pick<OpeningInput, 'monthlyRent' | 'amount' | 'openedOn' | 'plan'>): void {
   const amount = new Money(input.amount);
   const max = maxGuarantee(input.monthlyRent, input.openedOn);
-  if (max && amount.gt(max.amount)) {
+  if (!max) throw errors.validation([{ path: 'openedOn', message: 'No rule on rental guarantees is known for this date' }]);
+  if (amount.gt(max.amount)) {
     throw errors.validation(
       [{ path: 'amount', message: `At most ${formatAmount(max.amount)}: ${max.rule.maxMonthsOfRent} months of rent on a blocked account (${max.rule.source})` }],
       'The guarantee exceeds the legal maximum for a blocked account.',
     );
   }
   const count = instalmentCount(amount, input.plan);
+  if ('months' in input.plan && amount.times(100).lt(count)) {
+    throw errors.validation([{ path: 'plan.months', message: `At most ${amount.times(100).toFixed(0)} months for ${formatAmount(amount)}: every instalment is at least 0.01` }]);
+  }
   if (count > MAX_INSTALMENTS) {
     const path = 'months' in input.plan ? 'plan.months' : 'plan.instalment';
     throw errors.validation([{ path, message: `The plan would have ${count} instalments; at most ${MAX_INSTALMENTS}` }]);
-  }
-  if ('months' in input.plan && amount.lt(new Money(input.plan.months).dividedBy(100))) {
-    throw errors.validation([{ path: 'plan.months', message: `At most ${amount.times(100).toFixed(0)} months: every instalment is at least €0.01` }]);
   }
 }
 
@@ -319,6 +320,34 @@ export async function writeOff(op: MoneyContext, id: string, input: WriteOffInpu
   );
 }
 
+function releaseInClosedMonth(releasedOn: string): AppError {
+  return errors.conflict('release_in_closed_month', `The release of ${releasedOn} is in a closed month of the fund: it stays as closed. Record what happened since as new operations.`);
+}
+
+/** Reopens a released advance (the release is undone); refused while write-offs made after it stand. */
+async function reopen(trx: Knex.Transaction, deposit: DepositListRow): Promise<void> {
+  const figures = depositFigures(await subjectMovements(trx, deposit.id), '9999-12-31');
+  if (figures.writtenOff.gt(0)) throw errors.conflict('written_off_after_release', 'Reverse the write-offs made after this release first.');
+  await markReopened(trx, deposit.id);
+}
+
+/**
+ * Undoes a release that moved no money (nothing was owed, or the landlord kept all): there is no entry
+ * to reverse, so the advance's record is reopened (audited). A release that cleared a debt is undone by
+ * reversing its entry instead. Either way, never in a closed month.
+ */
+export async function undoRelease(op: MoneyContext, id: string): Promise<void> {
+  const { trx } = op;
+  const { fund, deposit } = await lockedDeposit(op, id);
+  if (deposit.status !== 'released') throw errors.conflict('not_released', 'This guarantee has not been released.');
+  const closed = await ledger.closedThrough(trx, fund.id);
+  if (closed && deposit.released_on! <= closed) throw releaseInClosedMonth(deposit.released_on!);
+  const entries = await subjectMovements(trx, deposit.id);
+  const standing = entries.find((e) => e.kind === 'deposit_release' && e.reversedByEntryId === null);
+  if (standing) throw errors.conflict('reverse_release_entry', `This release cleared a debt: reverse its entry #${standing.number} instead (with a reason).`);
+  await reopen(trx, deposit);
+}
+
 /** Cancels one of the fund's entries with a reason; reversing an opening cancels the advance, reversing a release reopens it. */
 export async function reverseFundEntry(op: MoneyContext, entryId: string, reason: string): Promise<ledger.Reversal> {
   const { trx, organisationId } = op;
@@ -336,11 +365,16 @@ export async function reverseFundEntry(op: MoneyContext, entryId: string, reason
     beforePosting: async (original, valueDate) => {
       if (!original.subject) return;
       const deposit = await getDeposit(trx, organisationId, original.subject);
-      if (original.kind === 'deposit_opening') await markCancelled(trx, deposit.id, valueDate, reason);
+      if (original.kind === 'deposit_opening') {
+        // A released advance cannot become cancelled (the table ties status 'released' to released_on):
+        // without this the UPDATE broke that CHECK and the API answered 422 constraint_violation.
+        if (deposit.status === 'released') throw errors.conflict('released_after_opening', 'This guarantee was released: reverse the release first, then the opening.');
+        await markCancelled(trx, deposit.id, valueDate, reason);
+      }
       if (original.kind === 'deposit_release') {
-        const figures = depositFigures(await subjectMovements(trx, deposit.id), '9999-12-31');
-        if (figures.writtenOff.gt(0)) throw errors.conflict('written_off_after_release', 'Reverse the write-offs made after this release first.');
-        await markReopened(trx, deposit.id);
+        // A closed month keeps its figures: the guarantee released then stays released then.
+        if (valueDate !== original.valueDate) throw releaseInClosedMonth(original.valueDate);
+        await reopen(trx, deposit);
       }
     },
     onOverdraft: (valueDate) =>
@@ -384,16 +418,42 @@ export function depositFigures(entries: readonly ledger.Movement[], on: string):
 
 export type DepositStatus = 'open' | 'released' | 'closed' | 'cancelled';
 
+/**
+ * Whether an advance is cancelled on a date: from the date of its opening's reversal on. That date is
+ * the opening's own date, or today when the opening's month was closed — the closed months keep the
+ * advance as the books show it there (placed, owed), like every other figure of a closed month.
+ */
+export function cancelledOn(row: Pick<DepositListRow, 'status' | 'cancelled_on'>, on: string): boolean {
+  return row.status === 'cancelled' && (row.cancelled_on === null || row.cancelled_on <= on);
+}
+
 /** An advance's status on a date: open until released; released while something is owed; closed once nothing is. */
 export function statusOn(row: DepositListRow, owed: Money, on: string): DepositStatus {
-  if (row.status === 'cancelled') return 'cancelled';
+  if (cancelledOn(row, on)) return 'cancelled';
   if (row.released_on && row.released_on <= on) return owed.isZero() ? 'closed' : 'released';
   return 'open';
 }
 
 /** Whether the guarantee sits on the blocked account on a date (placed, not released, not cancelled). */
-export function placedOn(row: Pick<DepositListRow, 'status' | 'opened_on' | 'released_on'>, on: string): boolean {
-  return row.status !== 'cancelled' && row.opened_on <= on && (!row.released_on || row.released_on > on);
+export function placedOn(row: Pick<DepositListRow, 'status' | 'cancelled_on' | 'opened_on' | 'released_on'>, on: string): boolean {
+  return !cancelledOn(row, on) && row.opened_on <= on && (!row.released_on || row.released_on > on);
+}
+
+/**
+ * The plan settled on a date by what reduced the debt (the amount minus what is owed). Before its
+ * opening, or once cancelled (its opening reversed), an advance owes nothing and has covered nothing:
+ * no instalment is paid, late or due, there are no arrears and nothing to pay next. (Settling
+ * "amount − owed" there would show every instalment paid, or — with nothing covered — all late.)
+ */
+export function settlementOn(row: Pick<DepositListRow, 'status' | 'cancelled_on' | 'opened_on' | 'amount'>, schedule: readonly Instalment[], owed: Money, on: string): Settlement {
+  if (cancelledOn(row, on) || on < row.opened_on) {
+    return {
+      schedule: schedule.map((i) => ({ ...i, covered: new Money(0), state: 'upcoming' as const })),
+      arrears: { instalments: 0, amount: new Money(0), oldestDueOn: null, oldestAgeDays: null },
+      nextInstalment: null,
+    };
+  }
+  return settle(schedule, new Money(row.amount).minus(owed), on);
 }
 
 export interface DepositState {
@@ -422,8 +482,7 @@ export async function depositState(knex: Knex, row: DepositListRow, on: string):
     figures,
     status: statusOn(row, figures.owed, on),
     placed: placedOn(row, on),
-    // What reduced the debt covers the plan; an advance not yet opened on that date, or cancelled, has no plan running.
-    settlement: settle(row.status === 'cancelled' ? [] : schedule, figures.opened.minus(figures.owed), on),
+    settlement: settlementOn(row, schedule, figures.owed, on),
     schedule,
     entries: entries.filter((e) => e.valueDate <= on),
   };
@@ -448,10 +507,7 @@ export async function depositSummaries(knex: Knex, rows: readonly DepositListRow
   return rows.map((row) => {
     const account = accountOf.get(row.id);
     const owed = account ? balances.get(account)! : new Money(0);
-    // Before its opening date an advance owes nothing and has covered nothing.
-    const covered = row.opened_on <= on && row.status !== 'cancelled' ? new Money(row.amount).minus(owed) : new Money(0);
-    const running = row.opened_on <= on && row.status !== 'cancelled';
-    return { row, owed, status: statusOn(row, owed, on), settlement: settle(running ? schedules.get(row.id)! : [], covered, on) };
+    return { row, owed, status: statusOn(row, owed, on), settlement: settlementOn(row, schedules.get(row.id)!, owed, on) };
   });
 }
 

@@ -14,8 +14,9 @@ export interface BlockedAccountRule {
   source: string;
 }
 
-/** Brussels: at most two months' rent on a blocked account. */
+/** Brussels: at most two months' rent on a blocked account (three before the 2007 reform). */
 export const BLOCKED_ACCOUNT_RULES: readonly BlockedAccountRule[] = [
+  { from: '1991-02-28', maxMonthsOfRent: 3, source: 'Loi du 20 février 1991 sur les baux de résidence principale, art. 10 (version initiale)' },
   { from: '2007-06-18', maxMonthsOfRent: 2, source: 'Loi du 25 avril 2007 modifiant l’article 10 de la loi sur les baux de résidence principale' },
   { from: '2018-01-01', maxMonthsOfRent: 2, source: 'Code bruxellois du Logement, art. 248 §1 (ordonnance du 27 juillet 2017)' },
 ];
