@@ -344,6 +344,8 @@ export const rentalPaths = {
   deposits: () => '/api/rental-deposits',
   repayments: (id: string) => `${depositPath(id)}/repayments`,
   release: (id: string) => `${depositPath(id)}/release`,
+  /** Reopens a release that moved no money (one that cleared a debt is undone by reversing its entry). */
+  undoRelease: (id: string) => `${depositPath(id)}/release/undo`,
   writeOff: (id: string) => `${depositPath(id)}/write-off`,
 };
 

@@ -41,6 +41,9 @@ function DepositDetails({ deposit }: { deposit: Deposit }) {
   const canRelease = deposit.status === 'open' && deposit.placed;
   // What stays owed after the release is repaid or written off (the API refuses a write-off before it).
   const canWriteOff = owes && deposit.status === 'released';
+  // A release that moved no money is undone here; one that cleared a debt by reversing its entry.
+  const canUndoRelease = deposit.release !== null && !isPositive(deposit.release.toFund);
+  const hasActions = canRepay || canRelease || canWriteOff || canUndoRelease;
 
   return (
     <>
@@ -67,7 +70,7 @@ function DepositDetails({ deposit }: { deposit: Deposit }) {
           </Grid.Col>
         </Grid>
 
-        {coordinator && deposit.status !== 'cancelled' && deposit.status !== 'closed' && (
+        {coordinator && hasActions && (
           <SectionCard title={t('rentalDeposits.actions.title')} id="deposit-actions-title">
             <Group gap="sm" wrap="wrap">
               {canRepay && (
@@ -78,6 +81,11 @@ function DepositDetails({ deposit }: { deposit: Deposit }) {
               {canRelease && (
                 <Button variant="default" leftSection={<LockIcon size={16} />} onClick={() => dialog.open({ kind: 'release' })}>
                   {t('rentalDeposits.actions.release')}
+                </Button>
+              )}
+              {canUndoRelease && (
+                <Button variant="default" leftSection={<ReverseIcon size={16} />} onClick={() => dialog.open({ kind: 'undoRelease' })}>
+                  {t('rentalDeposits.actions.undoRelease')}
                 </Button>
               )}
               {canWriteOff && (

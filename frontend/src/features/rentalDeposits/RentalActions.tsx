@@ -23,7 +23,7 @@ import { LoadingState } from '../../components/LoadingState';
 import { MoneyText } from '../../components/MoneyText';
 import { notifySuccess } from '../../components/notify';
 import { currentLanguage } from '../../i18n';
-import { formatAmountInput, formatMoney, monthLabel, normaliseAmount, todayInBrussels } from '../../i18n/format';
+import { formatAmountInput, formatDate, formatMoney, monthLabel, normaliseAmount, todayInBrussels } from '../../i18n/format';
 import { addAmounts, compareAmounts, isAmount, isZero, negateAmount, subtractAmounts } from '../savings/amounts';
 import { AmountInput, DialogForm, EffectSummary, SavingsErrorBanner, useIdempotencyKey, type DialogState, type EffectLine, type ProblemWording } from '../savings/components/ActionDialog';
 import { previousMonth } from '../savings/dates';
@@ -43,6 +43,7 @@ export type RentalAction =
   | { kind: 'reversal'; line: RentalEntryLine; lines: EffectLine[] }
   | { kind: 'repayment' }
   | { kind: 'release' }
+  | { kind: 'undoRelease' }
   | { kind: 'writeOff' };
 
 /** The dialog title of an action. */
@@ -61,6 +62,8 @@ function titleOf(action: RentalAction | null, t: TFunction): string {
       return t('rentalDeposits.repayment.title');
     case 'release':
       return t('rentalDeposits.release.title');
+    case 'undoRelease':
+      return t('rentalDeposits.undoRelease.title');
     case 'writeOff':
       return t('rentalDeposits.writeOff.title');
   }
@@ -90,6 +93,8 @@ function ActionBody({ action, fund, deposit, onDone }: { action: RentalAction; f
       return deposit ? <RepaymentForm deposit={deposit} onDone={onDone} /> : null;
     case 'release':
       return deposit ? <ReleaseForm deposit={deposit} onDone={onDone} /> : null;
+    case 'undoRelease':
+      return deposit ? <UndoReleaseForm deposit={deposit} onDone={onDone} /> : null;
     case 'writeOff':
       return deposit ? <WriteOffForm deposit={deposit} onDone={onDone} /> : null;
   }
@@ -370,6 +375,27 @@ function ReleaseForm({ deposit, onDone }: { deposit: Deposit; onDone: () => void
       <Text size="sm">{t('rentalDeposits.release.intro')}</Text>
       <DateField label={t('rentalDeposits.release.releasedOn')} value={releasedOn} onChange={setReleasedOn} error={errors.releasedOn} min={deposit.openedOn} />
       <AmountInput label={t('rentalDeposits.release.landlordKept')} description={t('rentalDeposits.release.landlordKeptHelp', { amount: money(deposit.amount) })} required data-autofocus value={kept} onChange={(e) => setKept(e.currentTarget.value)} error={errors.landlordKept} />
+    </DialogForm>
+  );
+}
+
+function UndoReleaseForm({ deposit, onDone }: { deposit: Deposit; onDone: () => void }) {
+  const { t } = useTranslation();
+  const form = useRentalForm([]);
+  const releasedOn = deposit.release?.releasedOn ?? '';
+  return (
+    <DialogForm
+      wording={RENTAL_WORDING}
+      submitLabel={t('rentalDeposits.undoRelease.submit')}
+      submitting={form.operation.isPending}
+      error={form.operation.error}
+      extraErrors={form.extra}
+      effect={<EffectSummary lines={[]} notes={[t('rentalDeposits.undoRelease.effect', { date: formatDate(releasedOn, currentLanguage()) ?? releasedOn })]} />}
+      onSubmit={() => form.post(rentalPaths.undoRelease(deposit.id), undefined, t('rentalDeposits.undoRelease.done'), onDone)}
+      onClose={onDone}
+    >
+      <OwedFacts deposit={deposit} />
+      <Text size="sm">{t('rentalDeposits.undoRelease.intro')}</Text>
     </DialogForm>
   );
 }
