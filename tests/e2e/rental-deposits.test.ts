@@ -8,6 +8,7 @@
  * page, the advance page, the form and /me are checked with axe at 1280 and 360 px.
  */
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../helpers/server.ts';
@@ -50,8 +51,8 @@ async function csrfOf(request: APIRequestContext): Promise<string> {
   return ((await session.json()) as { csrfToken: string }).csrfToken;
 }
 
-async function apiPost(page: Page, path: string, data: unknown) {
-  const response = await page.request.post(`${server.url}${path}`, { headers: { 'X-CSRF-Token': await csrfOf(page.request) }, data });
+async function apiPost(page: Page, path: string, data: unknown, headers: Record<string, string> = {}) {
+  const response = await page.request.post(`${server.url}${path}`, { headers: { 'X-CSRF-Token': await csrfOf(page.request), ...headers }, data });
   expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300);
   return response.json() as Promise<Record<string, unknown>>;
 }
@@ -379,6 +380,34 @@ describe('rental-deposit advances in the browser', () => {
     const correction = entries.getByRole('listitem').filter({ hasText: 'Raison : Le comité revoit sa décision' });
     expect(await textOf(correction)).toContain('Corrige : Créance abandonnée n°');
     await entries.getByRole('listitem').filter({ hasText: 'Locataire sans revenus' }).getByText('Corrigée', { exact: true }).waitFor();
+  });
+
+  it('undoes a release that moved no money (the landlord kept everything)', async () => {
+    const other = await apiPost(coordinator, '/api/households', { displayName: 'Famille Dubois', members: [{ firstName: 'Léa', lastName: 'Dubois', kind: 'adult' }], preferredLanguage: 'fr' });
+    const advance = await apiPost(
+      coordinator,
+      '/api/rental-deposits',
+      { householdId: other.id, landlord: { name: 'Sophie Lemaire' }, address: 'Avenue Louise 200, 1050 Ixelles', monthlyRent: '700.00', amount: '1400.00', openedOn: OPENED_ON, plan: { months: 28 }, firstDueOn: `${monthsAgo(2)}-01` },
+      { 'Idempotency-Key': randomUUID() },
+    );
+    await coordinator.goto(`${server.url}/rental-deposits/${String(advance.id)}`);
+    await coordinator.getByRole('button', { name: 'Déblocage de la garantie' }).click();
+    const release = coordinator.getByRole('dialog', { name: 'Déblocage de la garantie' });
+    await release.getByLabel(/^Retenu par le propriétaire/).fill('1 400,00');
+    await expect.poll(() => textOf(release.getByTestId('release-toFund').locator('dd'))).toBe('0,00 €');
+    expect(await textOf(release.getByTestId('release-remainingOwed').locator('dd'))).toBe('1 400,00 €');
+    await release.getByRole('button', { name: 'Confirmer le déblocage' }).click();
+    await release.waitFor({ state: 'hidden' });
+    await coordinator.getByRole('heading', { level: 1 }).locator('..').getByText('Débloquée, reste dû').waitFor();
+
+    await coordinator.getByRole('button', { name: 'Annuler le déblocage' }).click();
+    const undo = coordinator.getByRole('dialog', { name: 'Annuler le déblocage' });
+    await undo.getByTestId('effect').getByText("l'avance redevient en cours", { exact: false }).waitFor();
+    await expectNoAxeViolations(coordinator, 'undo-release dialog');
+    await undo.getByRole('button', { name: "Confirmer l'annulation" }).click();
+    await undo.waitFor({ state: 'hidden' });
+    await coordinator.getByRole('heading', { level: 1 }).locator('..').getByText('En cours').waitFor();
+    expect(await coordinator.getByRole('region', { name: 'Déblocage', exact: true }).count()).toBe(0);
   });
 
   it('shows a referent the fund and the advance without any money operation', async () => {
