@@ -12,11 +12,14 @@ import journeyNl from './journey.nl.json';
 import savingsEn from './savings.en.json';
 import savingsFr from './savings.fr.json';
 import savingsNl from './savings.nl.json';
+import rentalDepositsEn from './rentalDeposits.en.json';
+import rentalDepositsFr from './rentalDeposits.fr.json';
+import rentalDepositsNl from './rentalDeposits.nl.json';
 
 export const translations = {
-  fr: { ...fr, savings: savingsFr, journey: journeyFr },
-  nl: { ...nl, savings: savingsNl, journey: journeyNl },
-  en: { ...en, savings: savingsEn, journey: journeyEn },
+  fr: { ...fr, savings: savingsFr, journey: journeyFr, rentalDeposits: rentalDepositsFr },
+  nl: { ...nl, savings: savingsNl, journey: journeyNl, rentalDeposits: rentalDepositsNl },
+  en: { ...en, savings: savingsEn, journey: journeyEn, rentalDeposits: rentalDepositsEn },
 };
 
 /** The French tree is the reference: TypeScript refuses a key it lacks. */

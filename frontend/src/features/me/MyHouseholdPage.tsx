@@ -8,6 +8,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import { SectionCard } from '../../components/SectionCard';
 import { MyJourneySection } from '../journey/MyJourneySection';
+import { MyRentalDepositsSection } from '../rentalDeposits/MyRentalDepositsSection';
 import { MySavingsSection } from '../savings/MySavingsSection';
 
 /** What a household sees: its own file, in plain words. */
@@ -40,6 +41,8 @@ function MyHousehold({ household }: { household: Household }) {
       <MyJourneySection householdId={household.id} />
 
       <MySavingsSection householdId={household.id} />
+
+      <MyRentalDepositsSection householdId={household.id} />
 
       <SectionCard title={t('me.savings.title')} id="me-savings" titleSize="h3" titleGap="sm">
         <Text>{t('me.savings.body')}</Text>
