@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { runDemoSteps } from './support/steps.ts';
 import type { Knex } from 'knex';
 import { inTransaction, systemActor, type Actor } from '../backend/src/db/tx.ts';
 import { addMonths, monthOf, monthsBetween, today } from '../backend/src/lib/dates.ts';
@@ -347,37 +348,7 @@ export async function seed(knex: Knex): Promise<string[]> {
     const row = await createGroup(knex, ACTOR, organisationId, { name: g.name, cohort: g.cohort, startsOn: g.startsOn, endsOn: g.endsOn, monthlyAmount: g.amounts[0]!.amount, exitPolicy: g.exitPolicy });
     ctx.groups.set(g.name, row.id);
   }
-  const steps = [...DEMO_GROUPS.flatMap((g) => groupSteps(g, horizon)), ...storySteps(), ...pepsSteps(horizon)]
-    .filter((s) => s.on <= horizon)
-    .map((s, i) => ({ s, i }))
-    .sort((a, b) => (a.s.on < b.s.on ? -1 : a.s.on > b.s.on ? 1 : a.s.order - b.s.order || a.i - b.i))
-    .map(({ s }) => s);
-  const failed = (step: Step, err: unknown) => new Error(`demo savings: "${step.label}" on ${step.on} failed: ${(err as Error).message}`, { cause: err });
-  let batch: Step[] = [];
-  const flush = async () => {
-    const routine = batch;
-    batch = [];
-    if (routine.length === 0) return;
-    await inTransaction(knex, ACTOR, async (trx) => {
-      for (const step of routine) {
-        await step.routine!({ trx, actor: ACTOR, organisationId, idempotencyKey: null }, ctx).catch((err: unknown) => {
-          throw failed(step, err);
-        });
-      }
-    });
-  };
-  for (const step of steps) {
-    if (step.routine) {
-      if (batch.length > 0 && monthOf(batch[0]!.on) !== monthOf(step.on)) await flush();
-      batch.push(step);
-      continue;
-    }
-    await flush();
-    await step.run(ctx).catch((err: unknown) => {
-      throw failed(step, err);
-    });
-  }
-  await flush();
+  const steps = await runDemoSteps(knex, ACTOR, organisationId, 'demo savings', [...DEMO_GROUPS.flatMap((g) => groupSteps(g, horizon)), ...storySteps(), ...pepsSteps(horizon)], ctx, horizon);
 
   // Months are closed up to the month before last: last month and this one stay open for late entries.
   const closeThrough = addMonths(monthOf(horizon), -2);

@@ -104,3 +104,18 @@ describe('the statement of an advance', () => {
     expect(second).toContain(money('600.00', 'fr'));
   });
 });
+
+describe('the statement in each language', () => {
+  it.each([
+    ['fr', 'Relevé d’avance de garantie locative', 'Ce que vous devez encore au fonds'],
+    ['nl', 'Overzicht van de voorfinanciering van de huurwaarborg', 'Wat u nog aan het fonds verschuldigd bent'],
+    ['en', 'Rental guarantee advance statement', 'What you still owe the fund'],
+  ] as const)('%s: its title, the account and the amounts in the reader’s format', async (lang, title, account) => {
+    const body = text((await download(household, `/api/rental-deposits/${depositId}/statement.pdf?from=2024-03-01&to=2024-04-30&lang=${lang}`)).body as Buffer);
+    // A long title may wrap onto two lines.
+    expect(body.replace(/\s+/g, ' ')).toContain(title);
+    expect(body).toContain(account);
+    expect(body).toContain(money('1462.50', lang));
+    expect(body).toContain(formatted());
+  });
+});

@@ -58,6 +58,16 @@ describe('the worked example, figure by figure', () => {
     expect(body.structuredCommunication).toMatch(/^\d{12}$/);
   });
 
+  it("leaves the household's savings figures alone: the advance's receivable is not savings", async () => {
+    const { householdId } = await openExample();
+    const savings = await coordinator.get(`/api/households/${householdId}/savings`);
+    expect(savings.status, JSON.stringify(savings.body)).toBe(200);
+    expect(savings.body).toMatchObject({ groupSavings: '0.00', individualSavings: '0.00', outstandingAdvance: '0.00' });
+    const entries = await coordinator.get(`/api/households/${householdId}/entries`);
+    expect(entries.status).toBe(200);
+    expect(entries.body.items ?? entries.body).toHaveLength(0);
+  });
+
   it('after 20 paid months the tenant owes €600, and nothing kept → €600 to the fund, €1,000 to the tenant, €0 owed', async () => {
     const { id } = await openExample();
     await payMonths(id, 20);

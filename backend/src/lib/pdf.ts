@@ -53,6 +53,19 @@ function parsedFont(name: keyof typeof FONT_FILES): string {
 }
 
 /** A4 in PDF points (1/72 inch). */
+/** The one palette of every document (letters, statements): the app's teal, a warm warning, quiet greys. */
+export const PALETTE = {
+  text: '#1c1c1c',
+  muted: '#555555',
+  accent: '#0b5d57',
+  accentLight: '#e8f2f1',
+  stripe: '#f5f7f7',
+  rule: '#c9d3d2',
+  warning: '#8a4b00',
+  warningLight: '#fdf3e3',
+  white: '#ffffff',
+} as const;
+
 export const A4 = { width: 595.28, height: 841.89 } as const;
 
 /** Page margins in points: 2 cm at the sides, a little less at the top and bottom. */

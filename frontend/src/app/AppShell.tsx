@@ -5,12 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { useLogout, useSession } from '../api/auth';
 import type { Role } from '../api/types';
-import { BoardIcon, BuildingIcon, CalculatorIcon, ChartIcon, ChevronDownIcon, GroupsIcon, HomeIcon, KeyIcon, ListIcon, LogoutIcon, PlusIcon, UsersIcon } from '../components/Icons';
+import { BoardIcon, BuildingIcon, CalculatorIcon, ChartIcon, ChevronDownIcon, DepositIcon, GroupsIcon, HomeIcon, KeyIcon, ListIcon, LogoutIcon, PlusIcon, UsersIcon } from '../components/Icons';
 import { LanguageMenu } from '../components/LanguageMenu';
 import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
 import { Logo } from './Logo';
 
-type NavKey = 'households' | 'board' | 'groups' | 'projects' | 'simulator' | 'acquisitions' | 'newHousehold' | 'users' | 'myHousehold';
+type NavKey = 'households' | 'board' | 'groups' | 'rentalDeposits' | 'projects' | 'simulator' | 'acquisitions' | 'newHousehold' | 'users' | 'myHousehold';
 
 interface NavItem {
   key: NavKey;
@@ -35,6 +35,7 @@ const NAV: Record<NavKey, NavItem> = {
   },
   board: { key: 'board', to: '/board', icon: <BoardIcon />, matches: (path) => path.startsWith('/board') },
   groups: { key: 'groups', to: '/groups', icon: <GroupsIcon />, matches: (path) => path.startsWith('/groups') },
+  rentalDeposits: { key: 'rentalDeposits', to: '/rental-deposits', icon: <DepositIcon />, matches: (path) => path.startsWith('/rental-deposits') },
   projects: { key: 'projects', to: '/projects', icon: <BuildingIcon />, matches: (path) => path.startsWith('/projects') },
   simulator: { key: 'simulator', to: '/simulator', icon: <CalculatorIcon />, matches: (path) => path.startsWith('/simulator') },
   acquisitions: { key: 'acquisitions', to: '/acquisitions', icon: <ChartIcon />, matches: (path) => path.startsWith('/acquisitions') },
@@ -46,9 +47,9 @@ const NAV: Record<NavKey, NavItem> = {
 function navFor(role: Role): NavItem[] {
   switch (role) {
     case 'coordinator':
-      return [NAV.households, NAV.board, NAV.groups, NAV.projects, NAV.simulator, NAV.acquisitions, NAV.newHousehold, NAV.users];
+      return [NAV.households, NAV.board, NAV.groups, NAV.rentalDeposits, NAV.projects, NAV.simulator, NAV.acquisitions, NAV.newHousehold, NAV.users];
     case 'referent':
-      return [NAV.households, NAV.board, NAV.groups, NAV.projects, NAV.simulator, NAV.acquisitions, NAV.newHousehold];
+      return [NAV.households, NAV.board, NAV.groups, NAV.rentalDeposits, NAV.projects, NAV.simulator, NAV.acquisitions, NAV.newHousehold];
     case 'household':
       return [NAV.myHousehold];
   }

@@ -14,6 +14,9 @@ import { BoardPage } from '../features/journey/BoardPage';
 import { GroupPage } from '../features/savings/GroupPage';
 import { GroupsPage } from '../features/savings/GroupsPage';
 import { MyHouseholdPage } from '../features/me/MyHouseholdPage';
+import { DepositPage } from '../features/rentalDeposits/DepositPage';
+import { FundPage } from '../features/rentalDeposits/FundPage';
+import { NewDepositPage } from '../features/rentalDeposits/NewDepositPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { AppLayout } from './AppShell';
 import { HomeRedirect, RequireRole, RequireSession } from './guards';
@@ -49,6 +52,8 @@ export const routes: RouteObject[] = [
                   { path: '/board', element: <BoardPage /> },
                   { path: '/groups', element: <GroupsPage /> },
                   { path: '/groups/:id', element: <GroupPage /> },
+                  { path: '/rental-deposits', element: <FundPage /> },
+                  { path: '/rental-deposits/:id', element: <DepositPage /> },
                   { path: '/projects', element: <ProjectsPage /> },
                   { path: '/projects/:id', element: <ProjectPage /> },
                   { path: '/simulator', element: <SimulatorPage /> },
@@ -57,7 +62,10 @@ export const routes: RouteObject[] = [
               },
               {
                 element: <RequireRole roles={['coordinator']} />,
-                children: [{ path: '/users', element: <UsersPage /> }],
+                children: [
+                  { path: '/users', element: <UsersPage /> },
+                  { path: '/rental-deposits/new', element: <NewDepositPage /> },
+                ],
               },
               {
                 element: <RequireRole roles={['household']} />,

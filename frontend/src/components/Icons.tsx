@@ -21,6 +21,7 @@ import {
   IconCopy,
   IconDownload,
   IconHome,
+  IconHomeDollar,
   IconKey,
   IconList,
   IconLogout,
@@ -42,6 +43,7 @@ function decorative(TablerIcon: Icon) {
 }
 
 export const HomeIcon = decorative(IconHome);
+export const DepositIcon = decorative(IconHomeDollar);
 export const UsersIcon = decorative(IconUsers);
 export const ListIcon = decorative(IconList);
 export const PlusIcon = decorative(IconPlus);

@@ -15,11 +15,14 @@ import journeyNl from './journey.nl.json';
 import savingsEn from './savings.en.json';
 import savingsFr from './savings.fr.json';
 import savingsNl from './savings.nl.json';
+import rentalDepositsEn from './rentalDeposits.en.json';
+import rentalDepositsFr from './rentalDeposits.fr.json';
+import rentalDepositsNl from './rentalDeposits.nl.json';
 
 export const translations = {
-  fr: { ...fr, savings: savingsFr, journey: journeyFr, acquisitions: acquisitionsFr },
-  nl: { ...nl, savings: savingsNl, journey: journeyNl, acquisitions: acquisitionsNl },
-  en: { ...en, savings: savingsEn, journey: journeyEn, acquisitions: acquisitionsEn },
+  fr: { ...fr, savings: savingsFr, journey: journeyFr, rentalDeposits: rentalDepositsFr, acquisitions: acquisitionsFr },
+  nl: { ...nl, savings: savingsNl, journey: journeyNl, rentalDeposits: rentalDepositsNl, acquisitions: acquisitionsNl },
+  en: { ...en, savings: savingsEn, journey: journeyEn, rentalDeposits: rentalDepositsEn, acquisitions: acquisitionsEn },
 };
 
 /** The French tree is the reference: TypeScript refuses a key it lacks. */

@@ -51,7 +51,8 @@ export interface HouseholdSavings {
  * the running balances: two indexed queries, whatever the length of its history.
  */
 export async function householdBalances(knex: Knex, householdId: string, on: string): Promise<{ groupSavings: Money; individualSavings: Money; outstandingAdvance: Money }> {
-  const totals = await totalsByKind(knex, await accountsOf(knex, { owner: householdId }), on);
+  // The household's GECS accounts only: the same owner has accounts in other books (a rental advance's receivable).
+  const totals = await totalsByKind(knex, await accountsOf(knex, { owner: householdId, kinds: HOUSEHOLD_ACCOUNT_KINDS }), on);
   return { groupSavings: totals.group_savings, individualSavings: totals.individual_savings, outstandingAdvance: totals.advance_receivable };
 }
 

@@ -1,5 +1,5 @@
 import { formatDate, type Language } from '../../lib/locale.ts';
-import { createPdf, FONTS, pdfToBuffer } from '../../lib/pdf.ts';
+import { createPdf, FONTS, pdfToBuffer, PALETTE } from '../../lib/pdf.ts';
 
 /**
  * Texts of the activation letter. Written for readers with limited reading skills and little
@@ -103,15 +103,7 @@ export interface ActivationLetterInput {
   now?: Date;
 }
 
-const COLOR = {
-  text: '#1c1c1c',
-  muted: '#555555',
-  accent: '#0b5d57',
-  accentLight: '#e8f2f1',
-  warning: '#a35c00',
-  warningLight: '#fdf3e3',
-  white: '#ffffff',
-} as const;
+const COLOR = PALETTE;
 
 /** Sizes of one rendering; the compact one is the fallback when long names or addresses would need a second page. */
 interface Layout {

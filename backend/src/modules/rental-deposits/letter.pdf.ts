@@ -9,7 +9,7 @@
  */
 import { formatDate, formatMoney, type Language } from '../../lib/locale.ts';
 import { Money, formatAmount } from '../../lib/money.ts';
-import { createPdf, FONTS, pdfToBuffer } from '../../lib/pdf.ts';
+import { createPdf, FONTS, pdfToBuffer, PALETTE } from '../../lib/pdf.ts';
 import { formatIban } from '../../lib/iban.ts';
 import { formatCommunication } from '../../lib/structured-communication.ts';
 import { fill } from '../statements/statement.texts.ts';
@@ -40,16 +40,7 @@ export interface RepaymentLetterData {
 
 type Doc = PDFKit.PDFDocument;
 
-const COLOR = {
-  text: '#1c1c1c',
-  muted: '#555555',
-  accent: '#0b5d57',
-  accentLight: '#e8f2f1',
-  stripe: '#f5f7f7',
-  rule: '#c9d3d2',
-  warning: '#8a4b00',
-  warningLight: '#fdf3e3',
-} as const;
+const COLOR = PALETTE;
 
 const SIZE = { org: 16, subject: 14, body: 10, heading: 11.5, label: 8.5, code: 13, table: 10, small: 8.5, footer: 7.5 } as const;
 const GAP = 8;

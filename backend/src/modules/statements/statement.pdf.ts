@@ -12,7 +12,7 @@
  */
 import { formatDate, formatMoney, localeOf, type Language } from '../../lib/locale.ts';
 import { formatAmount, Money } from '../../lib/money.ts';
-import { createPdf, FONTS, pdfToBuffer } from '../../lib/pdf.ts';
+import { createPdf, FONTS, pdfToBuffer, PALETTE } from '../../lib/pdf.ts';
 import { formatCommunication } from '../../lib/structured-communication.ts';
 import { addDays } from '../../lib/dates.ts';
 import { fill, REVERSAL_KIND, statementTexts, type StatementAccounts, type StatementKindTexts, type StatementTexts } from './statement.texts.ts';
@@ -78,16 +78,7 @@ export interface StatementData {
 
 type Doc = PDFKit.PDFDocument;
 
-const COLOR = {
-  text: '#1c1c1c',
-  muted: '#5a5a5a',
-  accent: '#0b5d57',
-  accentLight: '#e8f2f1',
-  stripe: '#f5f7f7',
-  rule: '#c9d3d2',
-  warning: '#8a4b00',
-  warningLight: '#fdf3e3',
-} as const;
+const COLOR = PALETTE;
 
 const SIZE = { title: 18, org: 11, name: 13, label: 7.5, value: 9.5, table: 8.5, small: 7.5, section: 11, footer: 7.5 } as const;
 /** Space kept at the foot of every page for the footer line. */

@@ -21,16 +21,17 @@ import { QueryState } from '../../components/QueryState';
 import { SectionCard } from '../../components/SectionCard';
 import { HouseholdPurchaseSection } from '../acquisitions/HouseholdPurchaseSection';
 import { HouseholdJourneySection } from '../journey/HouseholdJourneySection';
+import { HouseholdRentalDepositsSection } from '../rentalDeposits/HouseholdRentalDepositsSection';
 import { HouseholdSavingsSection } from '../savings/HouseholdSavingsSection';
 import { AccountStatusBadge } from './components/AccountStatusBadge';
 import { ActivationCodeModal } from './components/ActivationCodeModal';
 import { FlagBadges } from './components/FlagBadges';
 import { HistoryList } from './components/HistoryList';
 
-const TABS = ['overview', 'journey', 'savings', 'purchase', 'history'] as const;
+const TABS = ['overview', 'journey', 'savings', 'rentalDeposit', 'purchase', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
-/** The staff view of one household, in tabs (the tab is in the URL: ?tab=savings): file, journey, savings, purchase, history. */
+/** The staff view of one household, in tabs (the tab is in the URL: ?tab=savings): file, journey, savings, rental deposit, purchase, history. */
 export function HouseholdPage() {
   const { id = '' } = useParams();
   const household = useHousehold(id);
@@ -222,6 +223,10 @@ function HouseholdDetails({ household }: { household: Household }) {
 
         <Tabs.Panel value="savings">
           <HouseholdSavingsSection householdId={household.id} />
+        </Tabs.Panel>
+
+        <Tabs.Panel value="rentalDeposit">
+          <HouseholdRentalDepositsSection householdId={household.id} />
         </Tabs.Panel>
 
         <Tabs.Panel value="purchase">

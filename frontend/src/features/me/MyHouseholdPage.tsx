@@ -9,6 +9,7 @@ import { QueryState } from '../../components/QueryState';
 import { SectionCard } from '../../components/SectionCard';
 import { MyPurchaseSection } from '../acquisitions/MyPurchaseSection';
 import { MyJourneySection } from '../journey/MyJourneySection';
+import { MyRentalDepositsSection } from '../rentalDeposits/MyRentalDepositsSection';
 import { MySavingsSection } from '../savings/MySavingsSection';
 
 /** What a household sees: its own file, in plain words. */
@@ -41,6 +42,8 @@ function MyHousehold({ household }: { household: Household }) {
       <MyJourneySection householdId={household.id} />
 
       <MySavingsSection householdId={household.id} />
+
+      <MyRentalDepositsSection householdId={household.id} />
 
       <MyPurchaseSection householdId={household.id} />
 

@@ -1,5 +1,6 @@
 import { Alert, List, Paper, Stack, Text, TextInput, type TextInputProps } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../../api/client';
 import { newIdempotencyKey } from '../../../api/savings';
@@ -85,15 +86,26 @@ export function EffectSummary({ lines, notes = [] }: { lines: EffectLine[]; note
   );
 }
 
+/**
+ * How another feature's dialogs word its problems and stray field errors (the rental-deposit pages
+ * reuse these dialogs); by default, the savings API's sentences.
+ */
+export interface ProblemWording {
+  problem: (error: unknown, t: TFunction) => string;
+  field: (item: FieldError, t: TFunction) => string;
+}
+
+const SAVINGS_WORDING: ProblemWording = { problem: savingsProblemMessage, field: otherFieldMessage };
+
 /** A red, announced banner with a savings problem in the reader's language. */
-export function SavingsErrorBanner({ error, extra = [] }: { error: unknown; extra?: FieldError[] }) {
+export function SavingsErrorBanner({ error, extra = [], wording = SAVINGS_WORDING }: { error: unknown; extra?: FieldError[]; wording?: ProblemWording }) {
   const { t } = useTranslation();
   return (
-    <Alert color="red" variant="light" role="alert" icon={<AlertIcon />} title={savingsProblemMessage(error, t)}>
+    <Alert color="red" variant="light" role="alert" icon={<AlertIcon />} title={wording.problem(error, t)}>
       {extra.length > 0 && (
         <List size="sm">
           {extra.map((item) => (
-            <List.Item key={item.path}>{otherFieldMessage(item, t)}</List.Item>
+            <List.Item key={item.path}>{wording.field(item, t)}</List.Item>
           ))}
         </List>
       )}
@@ -114,6 +126,8 @@ export interface DialogFormProps {
   effect?: ReactNode;
   onSubmit: () => void;
   onClose: () => void;
+  /** How problems are worded (the savings API's by default). */
+  wording?: ProblemWording;
   children: ReactNode;
 }
 
@@ -121,7 +135,7 @@ export interface DialogFormProps {
  * The body of an action dialog: inputs, the effect the operation will have, the API's refusal in the
  * reader's language, then Cancel and the confirm button. Focus goes to the first invalid input.
  */
-export function DialogForm({ submitLabel, submitting, error, extraErrors = [], warning, effect, onSubmit, onClose, children }: DialogFormProps) {
+export function DialogForm({ submitLabel, submitting, error, extraErrors = [], warning, effect, onSubmit, onClose, wording, children }: DialogFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (!error) return;
@@ -134,7 +148,7 @@ export function DialogForm({ submitLabel, submitting, error, extraErrors = [], w
   return (
     <form ref={formRef} onSubmit={submit} noValidate>
       <Stack gap="md">
-        {Boolean(error) && <SavingsErrorBanner error={error} extra={extraErrors} />}
+        {Boolean(error) && <SavingsErrorBanner error={error} extra={extraErrors} wording={wording} />}
         {children}
         {effect}
         {warning && (
