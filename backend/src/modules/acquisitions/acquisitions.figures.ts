@@ -23,6 +23,16 @@ export async function deedSeries(knex: Knex, organisationId: string, from: strin
   return { from, to, months, projects: projects.filter((p) => p.total > 0), totals };
 }
 
+/** At most this many buckets: a wider bucket (a multiple of the width) past it, so that one outlier never makes millions. */
+export const MAX_BUCKETS = 100;
+
+/** The bucket width for values up to top: the given width, or its smallest multiple that keeps MAX_BUCKETS buckets. */
+export function bucketWidth(values: Money[], width: Money): Money {
+  if (values.length === 0) return width;
+  const n = Money.max(...values).dividedBy(width).floor().plus(1);
+  return n.gt(MAX_BUCKETS) ? width.times(n.dividedBy(MAX_BUCKETS).ceil()) : width;
+}
+
 /** Counts of values in buckets [from, to) of a width in euros, from 0 to the bucket of the largest value. */
 export function buckets(values: Money[], width: Money): Array<{ from: string; to: string; count: number }> {
   if (values.length === 0) return [];
@@ -39,13 +49,19 @@ const DEFERRED_WIDTH = new Money('25000.00');
 /** A year's acquisitions (by deed date): each one's price, loan and deferred price, and their distributions. */
 export async function acquisitionDistribution(knex: Knex, organisationId: string, year: number) {
   const rows = await acquisitionsBetween(knex, organisationId, `${year}-01-01`, `${year}-12-31`);
+  const prices = rows.map((r) => new Money(r.price));
   const loans = rows.flatMap((r) => (r.loanAmount === null ? [] : [new Money(r.loanAmount)]));
+  const deferred = rows.map((r) => new Money(r.deferredAmount));
+  const distribution = (values: Money[], base: Money) => {
+    const width = bucketWidth(values, base);
+    return { width: formatAmount(width), buckets: buckets(values, width) };
+  };
   return {
     year,
     count: rows.length,
     items: rows.map((r) => ({ candidacyId: r.candidacyId, projectId: r.projectId, deedOn: r.deedOn, price: formatAmount(r.price), loanAmount: r.loanAmount === null ? null : formatAmount(r.loanAmount), deferredAmount: formatAmount(r.deferredAmount) })),
-    price: { width: formatAmount(PRICE_WIDTH), buckets: buckets(rows.map((r) => new Money(r.price)), PRICE_WIDTH) },
-    loan: { width: formatAmount(PRICE_WIDTH), buckets: buckets(loans, PRICE_WIDTH) },
-    deferred: { width: formatAmount(DEFERRED_WIDTH), buckets: buckets(rows.map((r) => new Money(r.deferredAmount)), DEFERRED_WIDTH) },
+    price: distribution(prices, PRICE_WIDTH),
+    loan: distribution(loans, PRICE_WIDTH),
+    deferred: distribution(deferred, DEFERRED_WIDTH),
   };
 }
