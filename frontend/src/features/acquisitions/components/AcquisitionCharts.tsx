@@ -146,7 +146,6 @@ export function BucketsChart({ bars, title, color, summary }: { bars: BucketBar[
   return (
     <ChartFrame
       title={title}
-      order={4}
       summary={summary}
       chart={
         <ResponsiveContainer width="100%" height={240}>

@@ -325,7 +325,7 @@ function DeedFields({
   );
   return (
     <Stack gap="md">
-      <TextInput label={t('acquisitions.dialog.deed.notary')} value={values.notary} onChange={(e) => set('notary')(e.currentTarget.value)} error={errors['deed.notary']} />
+      <TextInput label={t('acquisitions.dialog.deed.notary')} required value={values.notary} onChange={(e) => set('notary')(e.currentTarget.value)} error={errors['deed.notary']} />
       <Checkbox label={t('acquisitions.simulator.fields.onlyHome')} checked={values.onlyHome} onChange={(e) => set('onlyHome')(e.currentTarget.checked)} />
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
         {amount('price', 'deed.price')}
@@ -339,7 +339,7 @@ function DeedFields({
           error={errors['deed.deferredPercent']}
         />
         {amount('ownFunds', 'deed.ownFunds')}
-        <TextInput label={t('acquisitions.dialog.deed.lender')} value={values.lender} onChange={(e) => set('lender')(e.currentTarget.value)} error={errors['deed.loan.lender']} />
+        <TextInput label={t('acquisitions.dialog.deed.lender')} description={t('acquisitions.dialog.deed.lenderHelp')} value={values.lender} onChange={(e) => set('lender')(e.currentTarget.value)} error={errors['deed.loan.lender']} />
         <TextInput label={t('acquisitions.simulator.fields.annualRate')} inputMode="decimal" rightSection={<span aria-hidden="true">%</span>} value={values.annualRatePercent} onChange={(e) => set('annualRatePercent')(e.currentTarget.value)} error={errors['deed.loan.annualRate']} />
         <TextInput label={t('acquisitions.simulator.fields.years')} inputMode="numeric" value={values.years} onChange={(e) => set('years')(e.currentTarget.value)} error={errors['deed.loan.years']} />
       </SimpleGrid>

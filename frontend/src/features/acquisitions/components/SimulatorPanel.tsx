@@ -191,16 +191,14 @@ export function SimulationResult({ simulation, years, forHousehold }: { simulati
       </Paper>
       <Stack component="dl" gap={0} m={0}>
         {simulationLines(simulation).map(({ key, value }) => (
-          <div key={key} style={{ padding: '0.6rem 0', borderBottom: '1px solid var(--mantine-color-gray-2)' }} data-line={key}>
-            <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', columnGap: '0.75rem' }}>
-              <Text component="dt" fw={key === 'totalCost' || key === 'monthlyPayment' ? 700 : 600}>
-                {t(`acquisitions.simulator.lines.${key}.label`)}
-              </Text>
-              <Text component="dd" m={0} fw={key === 'totalCost' || key === 'monthlyPayment' ? 700 : 600}>
-                <MoneyText value={value} />
-              </Text>
-            </div>
-            <Text size="sm" c="dimmed">
+          <div key={key} style={{ padding: '0.6rem 0', borderBottom: '1px solid var(--mantine-color-gray-2)', display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', columnGap: '0.75rem' }} data-line={key}>
+            <Text component="dt" fw={key === 'totalCost' || key === 'monthlyPayment' ? 700 : 600}>
+              {t(`acquisitions.simulator.lines.${key}.label`)}
+            </Text>
+            <Text component="dd" m={0} fw={key === 'totalCost' || key === 'monthlyPayment' ? 700 : 600} data-amount>
+              <MoneyText value={value} />
+            </Text>
+            <Text component="dd" m={0} size="sm" c="dimmed" style={{ flexBasis: '100%' }}>
               {explain(key, simulation, t)}
             </Text>
           </div>

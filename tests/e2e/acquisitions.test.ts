@@ -1,0 +1,323 @@
+/**
+ * Acquisitions in Chromium: a project with its homes and candidacies (set up through the API, as the
+ * service would), the projects list and the project page; a referent moves a candidacy to the
+ * compromis in the dated dialog, and the coordinator creates its pot advance from the same board
+ * (effect previewed, posted once); the simulator answers in plain words; the charts have their
+ * tables; the household page's Purchase tab and the household's own page tell the purchase. Every new
+ * page and dialog is checked with axe at 1280 and 360 px.
+ */
+import { randomUUID } from 'node:crypto';
+import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../helpers/server.ts';
+import { expectFitsPhone, expectNoAxeViolations, launchBrowser, newContext, PHONE, screenshot, watchErrors } from './browser.ts';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+
+const COORDINATOR = { email: 'ines.coordination@example.test', password: 'Peuplier-Clair-5820', name: 'Inès Moreau' };
+const REFERENT = { email: 'tom.referent@example.test', password: 'Bouleau-Vif-7314', name: 'Tom Peeters' };
+const HOUSEHOLD_PASSWORD = 'Lumiere-Douce-4471';
+const A_NAME = 'Famille Diallo';
+const B_NAME = 'Famille Janssens';
+const PROJECT = 'VDP';
+const DESKTOP = { width: 1280, height: 800 };
+
+let server: Server;
+let browser: Browser;
+let coordinatorContext: BrowserContext;
+let coordinator: Page;
+let referentContext: BrowserContext;
+let referent: Page;
+let projectId = '';
+let aId = '';
+let aReference = '';
+let bId = '';
+let aCandidacy = '';
+const unitIds: string[] = [];
+const pageErrors: string[] = [];
+
+/** Today in Brussels, as the server counts it. */
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+/** 'YYYY-MM-DD': the 5th of the month n months before today's. */
+function monthsAgo(n: number): string {
+  const total = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1 - n;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-05`;
+}
+
+async function csrfOf(request: APIRequestContext): Promise<string> {
+  const session = await request.get(`${server.url}/api/auth/me`);
+  return ((await session.json()) as { csrfToken: string }).csrfToken;
+}
+
+async function apiPost(page: Page, path: string, data: unknown, headers: Record<string, string> = {}) {
+  const response = await page.request.post(`${server.url}${path}`, { headers: { 'X-CSRF-Token': await csrfOf(page.request), ...headers }, data });
+  expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300);
+  return response.json() as Promise<Record<string, unknown>>;
+}
+
+async function apiGet(page: Page, path: string) {
+  const response = await page.request.get(`${server.url}${path}`);
+  expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
+  return response.json() as Promise<Record<string, unknown>>;
+}
+
+async function staffLogin(page: Page, email: string, password: string): Promise<void> {
+  await page.goto(`${server.url}/login`);
+  await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
+  await page.getByRole('tab', { name: 'Équipe' }).click();
+  await page.getByLabel(/^Adresse e-mail/).fill(email);
+  await page.getByLabel(/^Mot de passe/).fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(/\/households$/);
+}
+
+/** Text as a person reads it: every run of spaces (no-break ones included) as one space. */
+async function textOf(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** With SCREENSHOTS=1, saves what the screen shows (a dialog over the page). */
+async function viewShot(page: Page, name: string): Promise<void> {
+  if (process.env.SCREENSHOTS !== '1') return;
+  await page.screenshot({ path: `.tmp/screens/${name}-${page.viewportSize()?.width ?? 0}.png` });
+}
+
+/** Checks a page with axe and that it fits a phone, at 1280 and 360 px; back to 1280 at the end. */
+async function checkBothWidths(page: Page, label: string, name: string, ready: () => Promise<void>): Promise<void> {
+  for (const viewport of [DESKTOP, PHONE]) {
+    await page.setViewportSize(viewport);
+    await ready();
+    if (viewport === PHONE) await expectFitsPhone(page, label);
+    await screenshot(page, name);
+    await expectNoAxeViolations(page, `${label} at ${viewport.width} px`);
+  }
+  await page.setViewportSize(DESKTOP);
+}
+
+describe('acquisitions in the browser', () => {
+  beforeAll(async () => {
+    server = await startTestServer();
+    await server.createStaff({ role: 'coordinator', ...COORDINATOR });
+    await server.createStaff({ role: 'referent', ...REFERENT });
+    browser = await launchBrowser();
+    coordinatorContext = await newContext(browser);
+    coordinator = await coordinatorContext.newPage();
+    watchErrors(coordinator, pageErrors);
+    referentContext = await newContext(browser);
+    referent = await referentContext.newPage();
+    watchErrors(referent, pageErrors);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('sets up a project with homes, two saving households and their candidacies through the API', async () => {
+    await staffLogin(coordinator, COORDINATOR.email, COORDINATOR.password);
+    for (const [name, first] of [
+      [A_NAME, 'Aminata'],
+      [B_NAME, 'Sofie'],
+    ] as const) {
+      const created = await apiPost(coordinator, '/api/households', {
+        displayName: name,
+        members: [{ firstName: first, lastName: name.split(' ')[1], kind: 'adult' }],
+        preferredLanguage: 'fr',
+        monthlyIncome: '2600.00',
+      });
+      if (name === A_NAME) {
+        aId = String(created.id);
+        aReference = String(created.reference);
+      } else bId = String(created.id);
+    }
+    const group = await apiPost(coordinator, '/api/groups', { name: 'GECS Molenbeek 2026', cohort: '2025-2026', startsOn: monthsAgo(4).slice(0, 8) + '01', monthlyAmount: '100.00', exitPolicy: 'refund_now' });
+    for (const id of [aId, bId]) {
+      await apiPost(coordinator, `/api/groups/${String(group.id)}/members`, { householdId: id, joinedOn: monthsAgo(4).slice(0, 8) + '01' });
+      await apiPost(coordinator, `/api/households/${id}/deposits`, { target: 'group', amount: '15000.00', valueDate: monthsAgo(3) }, { 'Idempotency-Key': randomUUID() });
+    }
+
+    const project = await apiPost(coordinator, '/api/projects', {
+      name: PROJECT,
+      partner: 'fonds_du_logement',
+      tenure: 'full_ownership',
+      commune: 'Molenbeek-Saint-Jean',
+      address: 'Rue Vandenpeereboom',
+      homes: 36,
+      deferredPriceMaxPercent: '0.30',
+      status: 'allocating',
+      statusOn: monthsAgo(6),
+    });
+    projectId = String(project.id);
+    for (const [label, bedrooms] of [
+      ['A.1', 2],
+      ['A.2', 3],
+      ['B.1', 1],
+      ['B.2', 2],
+    ] as const) {
+      const unit = await apiPost(coordinator, `/api/projects/${projectId}/units`, { label, price: '250000.00', bedrooms, floorArea: '78.50', taxRegime: 'vat', vatRate: '0.06', landShare: '40000.00' });
+      unitIds.push(String(unit.id));
+    }
+    const a = await apiPost(coordinator, `/api/projects/${projectId}/candidacies`, { householdId: aId, on: monthsAgo(5) });
+    aCandidacy = String(a.id);
+    await apiPost(coordinator, `/api/candidacies/${aCandidacy}/stages`, { stage: 'candidate', on: monthsAgo(4) });
+    await apiPost(coordinator, `/api/candidacies/${aCandidacy}/stages`, { stage: 'unit_allocated', on: monthsAgo(2), unitId: unitIds[1] });
+    const b = await apiPost(coordinator, `/api/projects/${projectId}/candidacies`, { householdId: bId, on: monthsAgo(3) });
+    await apiPost(coordinator, `/api/candidacies/${String(b.id)}/stages`, { stage: 'selected', on: monthsAgo(1), unitId: unitIds[3] });
+  });
+
+  it('lists the project with its candidacies by stage and its homes by status', async () => {
+    await staffLogin(referent, REFERENT.email, REFERENT.password);
+    await referent.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: "Projets d'achat" }).click();
+    await referent.waitForURL(/\/projects$/);
+    await referent.getByRole('heading', { level: 1, name: "Projets d'achat" }).waitFor();
+    const row = referent.getByRole('row').filter({ hasText: PROJECT });
+    expect(await textOf(row)).toContain('1 sélectionné · 1 logement attribué');
+    expect(await textOf(row)).toContain('2 disponibles · 1 réservé · 1 attribué');
+    await checkBothWidths(referent, 'projects list', 'acq-projects', () => referent.getByRole('link', { name: PROJECT }).first().waitFor());
+  });
+
+  it('lets a referent move a candidacy to the compromis in the dated dialog', async () => {
+    await referent.getByRole('link', { name: PROJECT }).first().click();
+    await referent.waitForURL(new RegExp(`/projects/${projectId}$`));
+    await referent.getByRole('heading', { level: 1, name: PROJECT }).waitFor();
+    // The homes grid writes each status, and its legend counts them.
+    const units = referent.getByRole('list', { name: 'Les logements' });
+    expect(await textOf(units.locator('[data-unit="A.2"]'))).toContain('Attribué');
+    expect(await textOf(units.locator('[data-unit="A.1"]'))).toContain('Disponible');
+    await checkBothWidths(referent, 'project page', 'acq-project', () => referent.getByRole('region', { name: 'Logement attribué' }).waitFor());
+
+    const column = referent.getByRole('region', { name: 'Logement attribué' });
+    await column.getByRole('button', { name: `Changer l'étape de ${A_NAME}` }).click();
+    const dialog = referent.getByRole('dialog', { name: `Étape de ${A_NAME}` });
+    await dialog.waitFor();
+    expect(await dialog.getByLabel(/^Nouvelle étape/).inputValue()).toBe('compromis');
+    expect(await dialog.getByLabel(/^Date/).inputValue()).toBe(today);
+    // The price comes from the home held; the down payment is typed the Belgian way.
+    expect(await dialog.getByLabel(/^Prix/).inputValue()).toBe('250\u202f000,00');
+    // A refusal first: no down payment.
+    await dialog.getByRole('button', { name: "Enregistrer l'étape" }).click();
+    await dialog.getByRole('alert').waitFor();
+    await expect.poll(() => dialog.getByLabel(/^Acompte/).getAttribute('aria-invalid')).toBe('true');
+    await dialog.getByLabel(/^Acompte/).fill('25 000');
+    await dialog.getByLabel(/^Note/).fill('Signé chez Me Dupont');
+    for (const viewport of [DESKTOP, PHONE]) {
+      await referent.setViewportSize(viewport);
+      await viewShot(referent, 'acq-stage-dialog');
+      await expectNoAxeViolations(referent, `stage dialog at ${viewport.width} px`);
+    }
+    await referent.setViewportSize(DESKTOP);
+    await dialog.getByRole('button', { name: "Enregistrer l'étape" }).click();
+    // A referent moves no money: the dialog closes and the card is in the compromis column.
+    await dialog.waitFor({ state: 'hidden' });
+    await referent.getByRole('region', { name: 'Compromis signé' }).getByRole('link', { name: A_NAME }).waitFor();
+    expect(await referent.getByRole('button', { name: `Avance du pot pour ${A_NAME}` }).count()).toBe(0);
+    const candidacy = (await apiGet(referent, `/api/candidacies/${aCandidacy}`)) as { currentStage: string; compromis: { on: string; price: string; downPayment: string } };
+    expect(candidacy.currentStage).toBe('compromis');
+    expect(candidacy.compromis).toEqual({ on: today, price: '250000.00', downPayment: '25000.00' });
+  });
+
+  it('lets the coordinator create the pot advance of that compromis from the project page, posted once', async () => {
+    await coordinator.goto(`${server.url}/projects/${projectId}`);
+    await coordinator.getByRole('heading', { level: 1, name: PROJECT }).waitFor();
+    await coordinator.getByRole('region', { name: 'Compromis signé' }).getByRole('button', { name: `Avance du pot pour ${A_NAME}` }).click();
+    const dialog = coordinator.getByRole('dialog', { name: `Avance du pot pour ${A_NAME}` });
+    await dialog.waitFor();
+    expect(await dialog.getByLabel(/^Montant de l'avance/).inputValue()).toBe('25\u202f000,00');
+    // The effect on the pot, from the figures on screen: 30 000 in cash, 25 000 leave.
+    const effect = dialog.getByTestId('effect');
+    await effect.waitFor();
+    expect(await textOf(effect)).toContain('30 000,00 € → devient 5 000,00 €');
+    for (const viewport of [DESKTOP, PHONE]) {
+      await coordinator.setViewportSize(viewport);
+      await viewShot(coordinator, 'acq-advance-dialog');
+      await expectNoAxeViolations(coordinator, `advance dialog at ${viewport.width} px`);
+    }
+    await coordinator.setViewportSize(DESKTOP);
+    await dialog.getByRole('button', { name: "Verser l'avance" }).dblclick();
+    await dialog.waitFor({ state: 'hidden' });
+    await coordinator.getByText(`Avance de 25 000,00 € versée pour ${A_NAME}.`, { exact: false }).waitFor();
+
+    const candidacy = (await apiGet(coordinator, `/api/candidacies/${aCandidacy}`)) as { advance: { amount: string; status: string; paidOn: string } };
+    expect(candidacy.advance).toMatchObject({ amount: '25000.00', status: 'paid', paidOn: today });
+    const advances = (await apiGet(coordinator, `/api/households/${aId}/advances`)) as { items: unknown[] };
+    expect(advances.items).toHaveLength(1);
+
+    // Opened again, the dialog tells the advance instead of offering a second one.
+    await coordinator.getByRole('region', { name: 'Compromis signé' }).getByRole('button', { name: `Avance du pot pour ${A_NAME}` }).click();
+    const again = coordinator.getByRole('dialog', { name: `Avance du pot pour ${A_NAME}` });
+    await again.getByTestId('linked-advance').getByText('Avance de 25 000,00 € versée le', { exact: false }).waitFor();
+    await again.getByRole('button', { name: 'Fermer' }).last().click();
+    await again.waitFor({ state: 'hidden' });
+  });
+
+  it('shows the project figures and the household Purchase tab', async () => {
+    await coordinator.reload();
+    await coordinator.getByRole('heading', { level: 1, name: PROJECT }).waitFor();
+    expect(await textOf(coordinator.getByTestId('figure-interested'))).toBe('2');
+    expect(await textOf(coordinator.getByTestId('figure-compromis'))).toBe('1');
+
+    await coordinator.goto(`${server.url}/households/${aId}?tab=purchase`);
+    const card = coordinator.getByRole('region', { name: `Projet ${PROJECT}` });
+    await card.waitFor();
+    expect(await textOf(card)).toContain('Compromis signé');
+    expect(await textOf(card.getByTestId('linked-advance'))).toContain('Avance de 25 000,00 € versée le');
+    await checkBothWidths(coordinator, 'household purchase tab', 'acq-household-tab', () => card.waitFor());
+  });
+
+  it('computes a purchase in the simulator and explains every line', async () => {
+    await coordinator.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: "Simulateur d'achat" }).click();
+    await coordinator.waitForURL(/\/simulator$/);
+    const result = coordinator.getByTestId('simulation');
+    await result.waitFor();
+    // €250,000, an only home with duties: 12.5 % on the part above €200,000.
+    expect(await textOf(result.locator('[data-line="registrationDuties"] dd[data-amount]'))).toBe('6 250,00 €');
+    await coordinator.getByRole('radio', { name: 'Logement neuf vendu avec TVA' }).check();
+    await coordinator.getByLabel(/^Part du terrain/).fill('40 000');
+    await coordinator.getByLabel(/^Prix différé/).fill('30');
+    await coordinator.getByRole('button', { name: 'Calculer' }).click();
+    await expect.poll(() => textOf(result.locator('[data-line="deferredAmount"] dd[data-amount]'))).toBe('75 000,00 €');
+    expect(await textOf(result.locator('[data-line="vat"] dd[data-amount]'))).toBe('12 600,00 €');
+    await checkBothWidths(coordinator, 'simulator', 'acq-simulator', () => result.waitFor());
+  });
+
+  it('draws the acquisitions charts, each with its table', async () => {
+    await coordinator.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Achats en chiffres' }).click();
+    await coordinator.waitForURL(/\/acquisitions$/);
+    await coordinator.getByRole('heading', { level: 1, name: 'Achats en chiffres' }).waitFor();
+    const funnel = coordinator.getByRole('figure', { name: `Candidatures de ${PROJECT} par étape atteinte` });
+    await funnel.locator('label', { hasText: 'Tableau' }).click();
+    const row = funnel.getByRole('row').filter({ hasText: 'Compromis signé' });
+    expect(await textOf(row)).toContain('1');
+    await checkBothWidths(coordinator, 'acquisitions charts', 'acq-charts', () => funnel.waitFor());
+  });
+
+  it('tells the household its purchase in plain words on its phone', async () => {
+    const { code } = (await apiPost(coordinator, `/api/households/${aId}/activation`, undefined)) as { code: string };
+    const householdContext = await newContext(browser, { viewport: PHONE, isMobile: true, hasTouch: true });
+    const household = await householdContext.newPage();
+    watchErrors(household, pageErrors);
+    const activated = await household.request.post(`${server.url}/api/auth/activate`, { headers: { Origin: server.url }, data: { code, password: HOUSEHOLD_PASSWORD } });
+    expect(activated.status()).toBeLessThan(300);
+    await household.goto(`${server.url}/login`);
+    await household.getByRole('tab', { name: 'Ménage' }).click();
+    await household.getByLabel(/^Référence du ménage/).fill(aReference);
+    await household.getByLabel(/^Mot de passe/).fill(HOUSEHOLD_PASSWORD);
+    await household.getByRole('button', { name: 'Se connecter' }).click();
+    await household.waitForURL(/\/me$/);
+    const purchase = household.getByTestId('my-purchase');
+    await purchase.waitFor();
+    expect(await textOf(purchase)).toContain(`Projet ${PROJECT} : vous avez signé le compromis le`);
+    // What it would pay each month, with its own income.
+    await household.getByTestId('affordability').waitFor();
+    await expectFitsPhone(household, 'my page with purchase');
+    await screenshot(household, 'acq-me');
+    await expectNoAxeViolations(household, 'my page with purchase at 360 px');
+    expect(await household.textContent('body')).not.toContain(B_NAME);
+    await householdContext.close();
+  });
+
+  it('had no uncaught error in any page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
