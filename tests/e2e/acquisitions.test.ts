@@ -33,6 +33,8 @@ let aId = '';
 let aReference = '';
 let bId = '';
 let aCandidacy = '';
+let groupId = '';
+const C_NAME = 'Famille Mertens';
 const unitIds: string[] = [];
 const pageErrors: string[] = [];
 
@@ -75,6 +77,11 @@ async function staffLogin(page: Page, email: string, password: string): Promise<
 /** Text as a person reads it: every run of spaces (no-break ones included) as one space. */
 async function textOf(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The cells of a table row, as read. */
+async function cellsOf(row: Locator): Promise<string[]> {
+  return (await row.locator('th, td').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
 }
 
 /** With SCREENSHOTS=1, saves what the screen shows (a dialog over the page). */
@@ -132,6 +139,7 @@ describe('acquisitions in the browser', () => {
       } else bId = String(created.id);
     }
     const group = await apiPost(coordinator, '/api/groups', { name: 'GECS Molenbeek 2026', cohort: '2025-2026', startsOn: monthsAgo(4).slice(0, 8) + '01', monthlyAmount: '100.00', exitPolicy: 'refund_now' });
+    groupId = String(group.id);
     for (const id of [aId, bId]) {
       await apiPost(coordinator, `/api/groups/${String(group.id)}/members`, { householdId: id, joinedOn: monthsAgo(4).slice(0, 8) + '01' });
       await apiPost(coordinator, `/api/households/${id}/deposits`, { target: 'group', amount: '15000.00', valueDate: monthsAgo(3) }, { 'Idempotency-Key': randomUUID() });
@@ -251,11 +259,58 @@ describe('acquisitions in the browser', () => {
     await again.waitFor({ state: 'hidden' });
   });
 
+  it('records a deed with the figures pre-filled by the simulator, then posts the advance repayment from the same dialog', async () => {
+    // A third household signed its compromis two months ago, and the pot advanced its down payment then.
+    const created = await apiPost(coordinator, '/api/households', { displayName: C_NAME, members: [{ firstName: 'Lotte', lastName: 'Mertens', kind: 'adult' }], preferredLanguage: 'fr', monthlyIncome: '3100.00' });
+    const cId = String(created.id);
+    await apiPost(coordinator, `/api/groups/${groupId}/members`, { householdId: cId, joinedOn: monthsAgo(4).slice(0, 8) + '01' });
+    await apiPost(coordinator, `/api/households/${cId}/deposits`, { target: 'group', amount: '15000.00', valueDate: monthsAgo(3) }, { 'Idempotency-Key': randomUUID() });
+    const c = await apiPost(coordinator, `/api/projects/${projectId}/candidacies`, { householdId: cId, on: monthsAgo(5) });
+    const cCandidacy = String(c.id);
+    await apiPost(coordinator, `/api/candidacies/${cCandidacy}/stages`, { stage: 'compromis', on: monthsAgo(2), unitId: unitIds[0], compromis: { downPayment: '20000.00' } });
+    await apiPost(coordinator, `/api/groups/${groupId}/advances`, { householdId: cId, candidacyId: cCandidacy, amount: '20000.00', valueDate: monthsAgo(2), status: 'paid' }, { 'Idempotency-Key': randomUUID() });
+
+    await coordinator.reload();
+    await coordinator.getByRole('region', { name: 'Compromis signé' }).getByRole('button', { name: `Changer l'étape de ${C_NAME}` }).click();
+    const dialog = coordinator.getByRole('dialog', { name: `Étape de ${C_NAME}` });
+    await dialog.waitFor();
+    await dialog.getByLabel(/^Nouvelle étape/).selectOption('deed');
+    // The simulator fills the deed's figures: VAT on the building of unit A.1 (6 % of 210 000).
+    await expect.poll(() => dialog.getByLabel(/^TVA$/).inputValue()).toBe('12\u202f600,00');
+    expect(await dialog.getByLabel(/^Mensualité/).inputValue()).not.toBe('');
+    await dialog.getByLabel(/^Notaire/).fill('Me Dupont');
+    await dialog.getByLabel(/^Prêteur/).fill('Fonds du Logement');
+    await viewShot(coordinator, 'acq-deed-dialog');
+    await expectNoAxeViolations(coordinator, 'deed dialog');
+    await dialog.getByRole('button', { name: "Enregistrer l'étape" }).click();
+
+    // The deed is recorded; the coordinator goes on to the repayment the deed makes due.
+    const repayment = coordinator.getByRole('dialog', { name: `Rembourser l'avance de ${C_NAME}` });
+    await repayment.waitFor();
+    expect(await repayment.getByLabel(/^Montant/).inputValue()).toBe('20\u202f000,00');
+    expect(await repayment.getByLabel(/^Date de valeur/).inputValue()).toBe(today);
+    await repayment.getByTestId('effect').waitFor();
+    await viewShot(coordinator, 'acq-repayment-dialog');
+    await expectNoAxeViolations(coordinator, 'repayment dialog');
+    await repayment.getByRole('button', { name: 'Confirmer le remboursement' }).click();
+    await repayment.waitFor({ state: 'hidden' });
+    await coordinator.getByText('Remboursement de 20 000,00 € enregistré.').waitFor();
+
+    const after = (await apiGet(coordinator, `/api/candidacies/${cCandidacy}`)) as { currentStage: string; acquisition: { notary: string; vat: string; loan: { lender: string } }; advance: { outstanding: string } };
+    expect(after.currentStage).toBe('deed');
+    expect(after.acquisition).toMatchObject({ notary: 'Me Dupont', vat: '12600.00', loan: { lender: 'Fonds du Logement' } });
+    expect(after.advance.outstanding).toBe('0.00');
+    const journey = (await apiGet(coordinator, `/api/households/${cId}/journey`)) as { currentPhase: string };
+    expect(journey.currentPhase).toBe('owner');
+    await coordinator.getByRole('region', { name: 'Acte signé' }).getByRole('link', { name: C_NAME }).waitFor();
+  });
+
   it('shows the project figures and the household Purchase tab', async () => {
     await coordinator.reload();
     await coordinator.getByRole('heading', { level: 1, name: PROJECT }).waitFor();
-    expect(await textOf(coordinator.getByTestId('figure-interested'))).toBe('2');
-    expect(await textOf(coordinator.getByTestId('figure-compromis'))).toBe('1');
+    expect(await textOf(coordinator.getByTestId('figure-interested'))).toBe('3');
+    expect(await textOf(coordinator.getByTestId('figure-compromis'))).toBe('2');
+    expect(await textOf(coordinator.getByTestId('figure-deeds'))).toBe('1');
 
     await coordinator.goto(`${server.url}/households/${aId}?tab=purchase`);
     const card = coordinator.getByRole('region', { name: `Projet ${PROJECT}` });
@@ -287,8 +342,15 @@ describe('acquisitions in the browser', () => {
     await coordinator.getByRole('heading', { level: 1, name: 'Achats en chiffres' }).waitFor();
     const funnel = coordinator.getByRole('figure', { name: `Candidatures de ${PROJECT} par étape atteinte` });
     await funnel.locator('label', { hasText: 'Tableau' }).click();
-    const row = funnel.getByRole('row').filter({ hasText: 'Compromis signé' });
-    expect(await textOf(row)).toContain('1');
+    expect(await cellsOf(funnel.getByRole('row').filter({ hasText: 'Compromis signé' }))).toEqual(['Compromis signé', '2', '67 %']);
+    expect(await cellsOf(funnel.getByRole('row').filter({ hasText: 'Acte signé' }))).toEqual(['Acte signé', '1', '33 %']);
+    // This month's deed, in the deeds chart's table and in this year's distribution.
+    const deeds = coordinator.getByRole('figure', { name: 'Actes signés par mois et par projet' });
+    await deeds.locator('label', { hasText: 'Tableau' }).click();
+    const month = new Intl.DateTimeFormat('fr-BE', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${today.slice(0, 7)}-15T12:00:00Z`));
+    expect(await cellsOf(deeds.getByRole('row').filter({ hasText: month }))).toEqual([month, '1', '1']);
+    await coordinator.getByLabel(/^Année/).selectOption(today.slice(0, 4));
+    await coordinator.getByText(`1 acte signé en ${today.slice(0, 4)}.`).waitFor();
     await checkBothWidths(coordinator, 'acquisitions charts', 'acq-charts', () => funnel.waitFor());
   });
 

@@ -8,7 +8,9 @@ import { QueryState } from '../../components/QueryState';
 import { SectionCard } from '../../components/SectionCard';
 import { currentLanguage } from '../../i18n';
 import { formatAmountInput } from '../../i18n/format';
+import type { Language } from '../../api/types';
 import { SimulatorPanel } from './components/SimulatorPanel';
+import { rateToPercentInput, type SimulatorValues } from './simulatorForm';
 
 /** The steps a household is told about (the other stages are the service's own bookkeeping). */
 const MY_STEPS = ['interested', 'candidate', 'selected', 'compromis', 'credit_approved', 'deed', 'moved_in'] as const;
@@ -18,6 +20,16 @@ function mainCandidacy(items: CandidacyDetail[]): CandidacyDetail | null {
   const live = items.filter((c) => c.currentStage !== 'withdrawn');
   const rank = (c: CandidacyDetail) => FORWARD_STAGES.indexOf(c.currentStage as (typeof FORWARD_STAGES)[number]);
   return [...live].sort((a, b) => rank(b) - rank(a))[0] ?? items.at(-1) ?? null;
+}
+
+/** The simulator starts from the home being bought: its price, its VAT regime and land share, the compromis date. */
+function simulatorStart(candidacy: CandidacyDetail | null, price: string | null, language: Language): Partial<SimulatorValues> {
+  const unit = candidacy?.unit;
+  return {
+    ...(price ? { price: formatAmountInput(price, language) } : {}),
+    ...(unit?.taxRegime === 'vat' && unit.vatRate && unit.landShare ? { regime: 'vat' as const, vatPercent: rateToPercentInput(unit.vatRate, language), landShare: formatAmountInput(unit.landShare, language) } : {}),
+    ...(candidacy?.compromis ? { compromisOn: candidacy.compromis.on } : {}),
+  };
 }
 
 /** The household's own purchase in plain words (where it stands, what comes next, what it pays each month), then the simulator. */
@@ -105,7 +117,7 @@ function MyPurchase({ householdId, candidacy }: { householdId: string; candidacy
             {t('acquisitions.my.simulatorTitle')}
           </Title>
           <Text mb="sm">{t('acquisitions.my.simulatorIntro')}</Text>
-          <SimulatorPanel householdId={householdId} headingOrder={3} forHousehold stacked initial={price ? { price: formatAmountInput(price, language) } : undefined} />
+          <SimulatorPanel householdId={householdId} headingOrder={3} forHousehold stacked initial={simulatorStart(candidacy, price, language)} />
         </section>
       )}
     </>

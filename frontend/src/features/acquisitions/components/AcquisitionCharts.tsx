@@ -1,4 +1,4 @@
-import { Table } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import { CHART_COLORS } from '../../../components/chartColors';
@@ -34,18 +34,22 @@ export function DeedsChart({ series, title }: { series: DeedsSeries; title: stri
       title={title}
       summary={summary}
       chart={
-        <ResponsiveContainer width="100%" height={300}>
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="month" tickFormatter={(m: string) => monthLabel(m, language)} minTickGap={12} tick={tick} />
-            <YAxis allowDecimals={false} width={36} tick={tick} />
-            <Tooltip labelFormatter={(m) => monthLabel(String(m), language, 'long')} />
-            <Legend wrapperStyle={{ fontSize: 13 }} />
-            {series.projects.map((p, i) => (
-              <Bar key={p.id} dataKey={p.id} name={p.name} stackId="deeds" fill={PROJECT_COLORS[i % PROJECT_COLORS.length]} isAnimationActive="auto" />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
+        series.total === 0 ? (
+          <Text c="dimmed">{t('acquisitions.charts.noDeeds')}</Text>
+        ) : (
+          <ResponsiveContainer width="100%" height={300}>
+            <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="month" tickFormatter={(m: string) => monthLabel(m, language)} minTickGap={12} tick={tick} />
+              <YAxis allowDecimals={false} width={36} tick={tick} />
+              <Tooltip labelFormatter={(m) => monthLabel(String(m), language, 'long')} />
+              <Legend wrapperStyle={{ fontSize: 13 }} />
+              {series.projects.map((p, i) => (
+                <Bar key={p.id} dataKey={p.id} name={p.name} stackId="deeds" fill={PROJECT_COLORS[i % PROJECT_COLORS.length]} isAnimationActive="auto" />
+              ))}
+            </BarChart>
+          </ResponsiveContainer>
+        )
       }
       table={
         <ScrollTable
@@ -148,15 +152,19 @@ export function BucketsChart({ bars, title, color, summary }: { bars: BucketBar[
       title={title}
       summary={summary}
       chart={
-        <ResponsiveContainer width="100%" height={240}>
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={tick} interval="preserveStartEnd" minTickGap={8} />
-            <YAxis allowDecimals={false} width={32} tick={tick} />
-            <Tooltip />
-            <Bar dataKey="count" name={t('acquisitions.charts.deeds')} fill={color} isAnimationActive="auto" />
-          </BarChart>
-        </ResponsiveContainer>
+        bars.length === 0 ? (
+          <Text c="dimmed">{t('acquisitions.charts.noDeeds')}</Text>
+        ) : (
+          <ResponsiveContainer width="100%" height={240}>
+            <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="label" tick={tick} interval="preserveStartEnd" minTickGap={8} />
+              <YAxis allowDecimals={false} width={32} tick={tick} />
+              <Tooltip />
+              <Bar dataKey="count" name={t('acquisitions.charts.deeds')} fill={color} isAnimationActive="auto" />
+            </BarChart>
+          </ResponsiveContainer>
+        )
       }
       table={
         <ScrollTable

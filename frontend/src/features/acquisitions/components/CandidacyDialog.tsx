@@ -428,7 +428,7 @@ export function AdvanceFacts({ candidacy }: { candidacy: CandidacyDetail }) {
         </Text>
       )}
       {advance.repaymentExpectedOn && advance.status === 'paid' && advance.outstanding !== null && isPositive(advance.outstanding) && (
-        <Text size="sm" fw={600} c={advance.repaymentDue ? 'orange.9' : undefined}>
+        <Text size="sm" fw={600}>
           {t('acquisitions.money.expected')} <DateText value={advance.repaymentExpectedOn} />
         </Text>
       )}

@@ -2,7 +2,14 @@ import { Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { UNIT_STATUSES, type ProjectCandidacy, type Unit } from '../../../api/acquisitions';
 import { MoneyText } from '../../../components/MoneyText';
+import { currentLanguage } from '../../../i18n';
+import { localeFor } from '../../../i18n/format';
 import { UNIT_COLORS, UnitStatusBadge } from './Badges';
+
+/** A floor area ("78.50") as the reader writes it ("78,5"); display only. */
+function formatArea(area: string): string {
+  return /^\d+(\.\d+)?$/.test(area) ? new Intl.NumberFormat(localeFor(currentLanguage()), { maximumFractionDigits: 2 }).format(area as `${number}`) : area;
+}
 
 /**
  * The project's homes as a grid of tiles coloured by status: each tile also writes its status, and a
@@ -41,7 +48,7 @@ export function UnitsGrid({ units, candidacies }: { units: Unit[]; candidacies: 
               <UnitStatusBadge status={unit.status} />
               <Text size="xs" mt={4}>
                 {unit.bedrooms !== null ? t('acquisitions.units.bedrooms', { count: unit.bedrooms }) : t('common.empty')}
-                {unit.floorArea && ` · ${t('acquisitions.units.area', { area: unit.floorArea.replace(/\.00$/, '') })}`}
+                {unit.floorArea && ` · ${t('acquisitions.units.area', { area: formatArea(unit.floorArea) })}`}
               </Text>
               <Text size="xs">
                 <MoneyText value={unit.price} />
