@@ -7,11 +7,16 @@ import { CHART_COLORS } from '../../components/chartColors';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import { SectionCard } from '../../components/SectionCard';
-import { todayInBrussels } from '../../i18n/format';
+import { currentLanguage } from '../../i18n';
+import { formatMoney, todayInBrussels } from '../../i18n/format';
 import { toBucketBars, toDeedsSeries, toFunnelBars } from './acquisitionSeries';
 import { BucketsChart, DeedsChart, FunnelChart } from './components/AcquisitionCharts';
 
 const FIRST_YEAR = 2015;
+
+function money(amount: string): string {
+  return formatMoney(amount, currentLanguage()) ?? amount;
+}
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** The acquisitions in charts (staff): deeds per month and project over a period, a project's funnel, a year's price / loan / deferred-price distribution. */
@@ -76,9 +81,9 @@ export function AcquisitionsPage() {
                     <Stack gap="lg">
                       <Text size="sm">{t('acquisitions.charts.distributionSummary', { count: data.count, year: data.year })}</Text>
                       <SimpleGrid cols={{ base: 1 }} spacing="lg">
-                        <BucketsChart bars={toBucketBars(data.price)} title={t('acquisitions.charts.priceTitle')} color={CHART_COLORS.teal} summary={t('acquisitions.charts.priceSummary')} />
-                        <BucketsChart bars={toBucketBars(data.loan)} title={t('acquisitions.charts.loanTitle')} color={CHART_COLORS.indigo} summary={t('acquisitions.charts.loanSummary')} />
-                        <BucketsChart bars={toBucketBars(data.deferred)} title={t('acquisitions.charts.deferredTitle')} color={CHART_COLORS.orange} summary={t('acquisitions.charts.deferredSummary')} />
+                        <BucketsChart bars={toBucketBars(data.price)} title={t('acquisitions.charts.priceTitle')} color={CHART_COLORS.teal} summary={t('acquisitions.charts.priceSummary', { width: money(data.price.width) })} />
+                        <BucketsChart bars={toBucketBars(data.loan)} title={t('acquisitions.charts.loanTitle')} color={CHART_COLORS.indigo} summary={t('acquisitions.charts.loanSummary', { width: money(data.loan.width) })} />
+                        <BucketsChart bars={toBucketBars(data.deferred)} title={t('acquisitions.charts.deferredTitle')} color={CHART_COLORS.orange} summary={t('acquisitions.charts.deferredSummary', { width: money(data.deferred.width) })} />
                       </SimpleGrid>
                     </Stack>
                   )}
