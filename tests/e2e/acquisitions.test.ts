@@ -32,6 +32,8 @@ let projectId = '';
 let aId = '';
 let aReference = '';
 let bId = '';
+let bCandidacy = '';
+let cId = '';
 let aCandidacy = '';
 let groupId = '';
 const C_NAME = 'Famille Mertens';
@@ -171,7 +173,8 @@ describe('acquisitions in the browser', () => {
     await apiPost(coordinator, `/api/candidacies/${aCandidacy}/stages`, { stage: 'candidate', on: monthsAgo(4) });
     await apiPost(coordinator, `/api/candidacies/${aCandidacy}/stages`, { stage: 'unit_allocated', on: monthsAgo(2), unitId: unitIds[1] });
     const b = await apiPost(coordinator, `/api/projects/${projectId}/candidacies`, { householdId: bId, on: monthsAgo(3) });
-    await apiPost(coordinator, `/api/candidacies/${String(b.id)}/stages`, { stage: 'selected', on: monthsAgo(1), unitId: unitIds[3] });
+    bCandidacy = String(b.id);
+    await apiPost(coordinator, `/api/candidacies/${bCandidacy}/stages`, { stage: 'selected', on: monthsAgo(1), unitId: unitIds[3] });
   });
 
   it('lists the project with its candidacies by stage and its homes by status', async () => {
@@ -262,7 +265,7 @@ describe('acquisitions in the browser', () => {
   it('records a deed with the figures pre-filled by the simulator, then posts the advance repayment from the same dialog', async () => {
     // A third household signed its compromis two months ago, and the pot advanced its down payment then.
     const created = await apiPost(coordinator, '/api/households', { displayName: C_NAME, members: [{ firstName: 'Lotte', lastName: 'Mertens', kind: 'adult' }], preferredLanguage: 'fr', monthlyIncome: '3100.00' });
-    const cId = String(created.id);
+    cId = String(created.id);
     await apiPost(coordinator, `/api/groups/${groupId}/members`, { householdId: cId, joinedOn: monthsAgo(4).slice(0, 8) + '01' });
     await apiPost(coordinator, `/api/households/${cId}/deposits`, { target: 'group', amount: '15000.00', valueDate: monthsAgo(3) }, { 'Idempotency-Key': randomUUID() });
     const c = await apiPost(coordinator, `/api/projects/${projectId}/candidacies`, { householdId: cId, on: monthsAgo(5) });
@@ -305,12 +308,40 @@ describe('acquisitions in the browser', () => {
     await coordinator.getByRole('region', { name: 'Acte signé' }).getByRole('link', { name: C_NAME }).waitFor();
   });
 
+  it('withdraws a candidacy only once the cancellation of its approved advance is confirmed', async () => {
+    await apiPost(coordinator, `/api/candidacies/${bCandidacy}/stages`, { stage: 'compromis', on: today, compromis: { downPayment: '10000.00' } });
+    await apiPost(coordinator, `/api/groups/${groupId}/advances`, { householdId: bId, candidacyId: bCandidacy, amount: '10000.00', valueDate: today, status: 'approved' }, { 'Idempotency-Key': randomUUID() });
+    await coordinator.reload();
+    await coordinator.getByRole('region', { name: 'Compromis signé' }).getByRole('button', { name: `Changer l'étape de ${B_NAME}` }).click();
+    const dialog = coordinator.getByRole('dialog', { name: `Étape de ${B_NAME}` });
+    await dialog.waitFor();
+    await dialog.getByLabel(/^Nouvelle étape/).selectOption('withdrawn');
+    await dialog.getByLabel(/^Raison du retrait/).selectOption('credit_refused');
+    const confirm = dialog.getByRole('checkbox', { name: "Annuler aussi l'avance approuvée de 10 000,00 € (pas encore versée)" });
+    await confirm.waitFor();
+    await expectNoAxeViolations(coordinator, 'withdrawal dialog');
+    // Without the confirmation the API refuses, and says why in French.
+    await dialog.getByRole('button', { name: "Enregistrer l'étape" }).click();
+    await dialog.getByRole('alert').getByText('Une avance du pot est approuvée pour cet achat', { exact: false }).waitFor();
+    await confirm.check();
+    await viewShot(coordinator, 'acq-withdrawal-dialog');
+    await dialog.getByRole('button', { name: "Enregistrer l'étape" }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await coordinator.getByRole('region', { name: 'Retiré' }).getByRole('link', { name: B_NAME }).waitFor();
+    const after = (await apiGet(coordinator, `/api/candidacies/${bCandidacy}`)) as { currentStage: string; advance: { status: string }; unit: unknown };
+    expect(after.currentStage).toBe('withdrawn');
+    expect(after.advance.status).toBe('cancelled');
+    // The home is free again.
+    expect(await textOf(coordinator.getByRole('list', { name: 'Les logements' }).locator('[data-unit="B.2"]'))).toContain('Disponible');
+  });
+
   it('shows the project figures and the household Purchase tab', async () => {
     await coordinator.reload();
     await coordinator.getByRole('heading', { level: 1, name: PROJECT }).waitFor();
     expect(await textOf(coordinator.getByTestId('figure-interested'))).toBe('3');
-    expect(await textOf(coordinator.getByTestId('figure-compromis'))).toBe('2');
+    expect(await textOf(coordinator.getByTestId('figure-compromis'))).toBe('3');
     expect(await textOf(coordinator.getByTestId('figure-deeds'))).toBe('1');
+    expect(await textOf(coordinator.getByTestId('figure-withdrawn'))).toBe('1');
 
     await coordinator.goto(`${server.url}/households/${aId}?tab=purchase`);
     const card = coordinator.getByRole('region', { name: `Projet ${PROJECT}` });
@@ -318,6 +349,18 @@ describe('acquisitions in the browser', () => {
     expect(await textOf(card)).toContain('Compromis signé');
     expect(await textOf(card.getByTestId('linked-advance'))).toContain('Avance de 25 000,00 € versée le');
     await checkBothWidths(coordinator, 'household purchase tab', 'acq-household-tab', () => card.waitFor());
+
+    // After the deed, the tab shows the acquisition's figures and the repaid advance.
+    await coordinator.goto(`${server.url}/households/${cId}?tab=purchase`);
+    const deed = coordinator.getByRole('region', { name: `Projet ${PROJECT}` }).getByTestId('acquisition');
+    await deed.waitFor();
+    expect(await textOf(deed)).toContain('Me Dupont');
+    expect(await textOf(deed)).toContain('Fonds du Logement');
+    await checkBothWidths(coordinator, 'household purchase tab after the deed', 'acq-household-deed', () => deed.waitFor());
+
+    // The group's advances list names the deed of each linked advance.
+    await coordinator.goto(`${server.url}/groups/${groupId}`);
+    await coordinator.getByRole('list', { name: "Avances d'acompte" }).getByText('Achat : acte signé le', { exact: false }).waitFor();
   });
 
   it('computes a purchase in the simulator and explains every line', async () => {
@@ -342,7 +385,7 @@ describe('acquisitions in the browser', () => {
     await coordinator.getByRole('heading', { level: 1, name: 'Achats en chiffres' }).waitFor();
     const funnel = coordinator.getByRole('figure', { name: `Candidatures de ${PROJECT} par étape atteinte` });
     await funnel.locator('label', { hasText: 'Tableau' }).click();
-    expect(await cellsOf(funnel.getByRole('row').filter({ hasText: 'Compromis signé' }))).toEqual(['Compromis signé', '2', '67 %']);
+    expect(await cellsOf(funnel.getByRole('row').filter({ hasText: 'Compromis signé' }))).toEqual(['Compromis signé', '3', '100 %']);
     expect(await cellsOf(funnel.getByRole('row').filter({ hasText: 'Acte signé' }))).toEqual(['Acte signé', '1', '33 %']);
     // This month's deed, in the deeds chart's table and in this year's distribution.
     const deeds = coordinator.getByRole('figure', { name: 'Actes signés par mois et par projet' });

@@ -104,6 +104,12 @@ export interface Advance {
   cancelReason: string | null;
   note: string | null;
   outstanding: DecimalString | null;
+  /** The candidacy whose compromis the advance paid the down payment of, if any. */
+  candidacyId?: string | null;
+  /** That candidacy's deed date: the repayment is expected then. */
+  deedOn?: string | null;
+  /** The deed date is today or past, the advance is paid and not fully repaid. */
+  repaymentDue?: boolean;
 }
 
 /** A closed month of a group. */

@@ -446,6 +446,11 @@ function AdvancesList({ group, coordinator, dialog }: { group: GroupDetail; coor
                   {a.household?.displayName ?? t('common.empty')}
                 </Text>
                 <AdvanceStatusBadge status={a.status} />
+                {a.repaymentDue && (
+                  <Badge color="orange" variant="light" radius="sm" tt="none">
+                    {t('savings.advances.repaymentDue')}
+                  </Badge>
+                )}
               </Group>
               <Text size="sm">
                 {t('savings.advances.amount')}{' '}
@@ -474,6 +479,11 @@ function AdvancesList({ group, coordinator, dialog }: { group: GroupDetail; coor
                   </>
                 )}
               </Text>
+              {a.deedOn && (
+                <Text size="sm">
+                  {t('savings.advances.deedOn')} <DateText value={a.deedOn} />
+                </Text>
+              )}
               {a.cancelReason && <Text size="sm">{t('savings.entries.reason', { reason: a.cancelReason })}</Text>}
               {a.note && (
                 <Text size="sm" c="dimmed">
