@@ -177,12 +177,38 @@ describe('acquisitions in the browser', () => {
     await apiPost(coordinator, `/api/candidacies/${bCandidacy}/stages`, { stage: 'selected', on: monthsAgo(1), unitId: unitIds[3] });
   });
 
+  it('lets the coordinator create a project and add a home to it from the pages', async () => {
+    await coordinator.goto(`${server.url}/projects`);
+    await coordinator.getByRole('main').getByRole('button', { name: 'Nouveau projet' }).click();
+    const dialog = coordinator.getByRole('dialog', { name: "Nouveau projet d'achat" });
+    await dialog.waitFor();
+    await dialog.getByLabel(/^Projet/).fill('Walrut');
+    await dialog.getByLabel(/^Partenaire/).selectOption('citydev');
+    await dialog.getByLabel(/^Type de propriété/).selectOption('citydev_conditions');
+    await dialog.getByLabel(/^Commune/).fill('Anderlecht');
+    await dialog.getByLabel(/^Logements prévus/).fill('12');
+    await expectNoAxeViolations(coordinator, 'new-project dialog');
+    await dialog.getByRole('button', { name: 'Créer le projet' }).click();
+    await coordinator.getByRole('heading', { level: 1, name: 'Walrut' }).waitFor();
+    await coordinator.getByRole('button', { name: 'Ajouter un logement' }).click();
+    const unit = coordinator.getByRole('dialog', { name: 'Nouveau logement' });
+    await unit.getByLabel(/^Nom du logement/).fill('W.1');
+    await unit.getByLabel(/^Prix/).fill('210 000');
+    await unit.getByLabel(/^Chambres/).fill('2');
+    await unit.getByLabel(/^Surface/).fill('74,5');
+    await unit.getByRole('button', { name: 'Ajouter le logement' }).click();
+    await unit.waitFor({ state: 'hidden' });
+    const tile = coordinator.getByRole('list', { name: 'Les logements' }).locator('[data-unit="W.1"]');
+    expect(await textOf(tile)).toContain('Disponible');
+    expect(await textOf(tile)).toContain('74,5 m²');
+  });
+
   it('lists the project with its candidacies by stage and its homes by status', async () => {
     await staffLogin(referent, REFERENT.email, REFERENT.password);
     await referent.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: "Projets d'achat" }).click();
     await referent.waitForURL(/\/projects$/);
     await referent.getByRole('heading', { level: 1, name: "Projets d'achat" }).waitFor();
-    const row = referent.getByRole('row').filter({ hasText: PROJECT });
+    const row = referent.getByRole('row').filter({ has: referent.getByRole('link', { name: PROJECT, exact: true }) });
     expect(await textOf(row)).toContain('1 sélectionné · 1 logement attribué');
     expect(await textOf(row)).toContain('2 disponibles · 1 réservé · 1 attribué');
     await checkBothWidths(referent, 'projects list', 'acq-projects', () => referent.getByRole('link', { name: PROJECT }).first().waitFor());
@@ -383,6 +409,7 @@ describe('acquisitions in the browser', () => {
     await coordinator.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Achats en chiffres' }).click();
     await coordinator.waitForURL(/\/acquisitions$/);
     await coordinator.getByRole('heading', { level: 1, name: 'Achats en chiffres' }).waitFor();
+    await coordinator.getByLabel(/^Projet$/).selectOption({ label: PROJECT });
     const funnel = coordinator.getByRole('figure', { name: `Candidatures de ${PROJECT} par étape atteinte` });
     await funnel.locator('label', { hasText: 'Tableau' }).click();
     expect(await cellsOf(funnel.getByRole('row').filter({ hasText: 'Compromis signé' }))).toEqual(['Compromis signé', '3', '100 %']);

@@ -435,3 +435,30 @@ export function useCandidacyMoney() {
     },
   });
 }
+
+/** Creates a project (coordinators); the body is shaped by projectForm.ts. */
+export function useCreateProject() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: unknown) => api.post<ProjectDetail>('/api/projects', body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: acquisitionKeys.projects() }),
+  });
+}
+
+/** Adds a home to a project (coordinators). */
+export function useCreateUnit(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: unknown) => api.post<Unit>(`${projectPath(projectId)}/units`, body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: acquisitionKeys.all() }),
+  });
+}
+
+/** Records a dated status of a project (coordinators). */
+export function useAddProjectStatus(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { status: ProjectStatus; on: string; note?: string }) => api.post<ProjectDetail>(`${projectPath(projectId)}/statuses`, body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: acquisitionKeys.all() }),
+  });
+}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useSession } from '../../api/auth';
-import { useCreateCandidacy, useWithdrawalReasons, type ProjectDetail } from '../../api/acquisitions';
+import { useCreateCandidacy, useProject, useWithdrawalReasons, type ProjectDetail } from '../../api/acquisitions';
 import { DateText } from '../../components/DateText';
 import { PlusIcon } from '../../components/Icons';
 import { InfoList } from '../../components/InfoList';
@@ -14,13 +14,13 @@ import { notifySuccess } from '../../components/notify';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import { SectionCard } from '../../components/SectionCard';
-import { useProject } from '../../api/acquisitions';
 import { todayInBrussels } from '../../i18n/format';
 import { formatRate } from '../journey/labels';
 import { AcqErrorBanner } from './components/AcqForm';
 import { ProjectStatusBadge } from './components/Badges';
 import { CandidacyBoard, type CardAction } from './components/CandidacyBoard';
 import { CandidacyDialog, type CandidacyDialogProps } from './components/CandidacyDialog';
+import { CreateUnitModal, ProjectStatusModal } from './components/ProjectDialogs';
 import { UnitsGrid } from './components/UnitsGrid';
 import { formatPercent, partnerName, reasonName } from './labels';
 import { acquisitionFieldErrors } from './problems';
@@ -39,6 +39,8 @@ function ProjectDetails({ project }: { project: ProjectDetail }) {
   const coordinator = session?.user.role === 'coordinator';
   const [open, setOpen] = useState<CandidacyDialogProps['open']>(null);
   const [adding, add] = useDisclosure(false);
+  const [addingUnit, addUnit] = useDisclosure(false);
+  const [changingStatus, changeStatus] = useDisclosure(false);
   const onAction = (action: CardAction) =>
     setOpen((previous) => ({ candidacyId: action.candidacy.id, name: action.candidacy.household.displayName, view: action.kind, serial: (previous?.serial ?? 0) + 1 }));
   const rules = project.currentRules;
@@ -51,9 +53,16 @@ function ProjectDetails({ project }: { project: ProjectDetail }) {
         after={<ProjectStatusBadge status={project.status} />}
         description={`${partnerName(project, t)} · ${t(`acquisitions.tenure.${project.tenure}`)}`}
         actions={
-          <Button leftSection={<PlusIcon size={16} />} onClick={add.open}>
-            {t('acquisitions.project.addCandidacy')}
-          </Button>
+          <>
+            {coordinator && project.status !== 'closed' && (
+              <Button variant="default" onClick={changeStatus.open}>
+                {t('acquisitions.project.changeStatus')}
+              </Button>
+            )}
+            <Button leftSection={<PlusIcon size={16} />} onClick={add.open}>
+              {t('acquisitions.project.addCandidacy')}
+            </Button>
+          </>
         }
       />
       <Stack gap="lg">
@@ -118,7 +127,14 @@ function ProjectDetails({ project }: { project: ProjectDetail }) {
         </Grid>
 
         <SectionCard title={t('acquisitions.units.title')} id="project-units">
-          <UnitsGrid units={project.units} candidacies={project.candidacies} />
+          <Stack gap="sm">
+            <UnitsGrid units={project.units} candidacies={project.candidacies} />
+            {coordinator && (
+              <Button variant="light" leftSection={<PlusIcon size={16} />} onClick={addUnit.open} style={{ alignSelf: 'flex-start' }}>
+                {t('acquisitions.units.add')}
+              </Button>
+            )}
+          </Stack>
         </SectionCard>
 
         <SectionCard title={t('acquisitions.board.title')} id="project-board">
@@ -132,6 +148,12 @@ function ProjectDetails({ project }: { project: ProjectDetail }) {
       </Stack>
       <CandidacyDialog open={open} project={project} canMoveMoney={coordinator} onClose={() => setOpen(null)} />
       <AddCandidacyModal projectId={project.id} opened={adding} onClose={add.close} />
+      {coordinator && (
+        <>
+          <CreateUnitModal projectId={project.id} opened={addingUnit} onClose={addUnit.close} />
+          <ProjectStatusModal key={project.status} projectId={project.id} current={project.status} opened={changingStatus} onClose={changeStatus.close} />
+        </>
+      )}
     </>
   );
 }

@@ -1,20 +1,37 @@
-import { Anchor, Card, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Card, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { STAGES, UNIT_STATUSES, useProjects, type ProjectSummary } from '../../api/acquisitions';
+import { useSession } from '../../api/auth';
+import { PlusIcon } from '../../components/Icons';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import { CardList, WideTable } from '../../components/ResponsiveList';
 import { ProjectStatusBadge } from './components/Badges';
+import { CreateProjectModal } from './components/ProjectDialogs';
 import { partnerName } from './labels';
 
 /** The acquisition projects (staff): partner, tenure, status, candidacies by current stage, units by status. */
 export function ProjectsPage() {
   const { t } = useTranslation();
+  const { data: session } = useSession();
+  const coordinator = session?.user.role === 'coordinator';
   const projects = useProjects();
+  const [creating, create] = useDisclosure(false);
   return (
     <>
-      <PageTitle title={t('acquisitions.projects.title')} description={t('acquisitions.projects.intro')} />
+      <PageTitle
+        title={t('acquisitions.projects.title')}
+        description={t('acquisitions.projects.intro')}
+        actions={
+          coordinator && (
+            <Button leftSection={<PlusIcon size={16} />} onClick={create.open}>
+              {t('acquisitions.projects.create')}
+            </Button>
+          )
+        }
+      />
       <QueryState query={projects}>
         {(items) =>
           items.length === 0 ? (
@@ -29,6 +46,7 @@ export function ProjectsPage() {
           )
         }
       </QueryState>
+      {coordinator && <CreateProjectModal opened={creating} onClose={create.close} />}
     </>
   );
 }
