@@ -60,7 +60,8 @@ function MyPurchase({ householdId, candidacy }: { householdId: string; candidacy
               <Stack component="ol" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('acquisitions.my.stepsLabel')}>
                 {MY_STEPS.map((s, index) => {
                   const i = FORWARD_STAGES.indexOf(s);
-                  const state = i < reachedIndex ? 'done' : i === reachedIndex || (s === 'selected' && stage === 'unit_allocated') ? 'current' : 'next';
+                  // unit_allocated is told as part of "selected and get a home".
+                  const state = s === 'selected' && stage === 'unit_allocated' ? 'current' : i < reachedIndex ? 'done' : i === reachedIndex ? 'current' : 'next';
                   return (
                     <Group component="li" key={s} wrap="nowrap" align="flex-start" gap="sm" aria-current={state === 'current' ? 'step' : undefined}>
                       <ThemeIcon radius="xl" size={28} color={state === 'next' ? 'gray' : 'pot'} variant={state === 'current' ? 'filled' : 'light'} aria-hidden="true">

@@ -422,11 +422,14 @@ export function AdvanceFacts({ candidacy }: { candidacy: CandidacyDetail }) {
       <Text size="sm">
         {t(`acquisitions.money.status.${advance.status}`, { amount: money(advance.amount) })} <DateText value={advance.paidOn ?? advance.approvedOn} />
       </Text>
-      {advance.outstanding !== null && (
-        <Text size="sm">
-          {t('acquisitions.money.outstanding')} <MoneyText value={advance.outstanding} />
-        </Text>
-      )}
+      {advance.outstanding !== null &&
+        (isPositive(advance.outstanding) ? (
+          <Text size="sm">
+            {t('acquisitions.money.outstanding')} <MoneyText value={advance.outstanding} />
+          </Text>
+        ) : (
+          <Text size="sm">{t('acquisitions.money.repaid')}</Text>
+        ))}
       {advance.repaymentExpectedOn && advance.status === 'paid' && advance.outstanding !== null && isPositive(advance.outstanding) && (
         <Text size="sm" fw={600}>
           {t('acquisitions.money.expected')} <DateText value={advance.repaymentExpectedOn} />
