@@ -372,6 +372,36 @@ describe('charts', () => {
   });
 });
 
+describe('workshops of a project', () => {
+  it('links sessions to a project and counts its candidates’ participation at held ones', async () => {
+    const cltb = (await co.post('/api/projects', { name: 'Chaussée d’Anvers', partner: 'cltb', tenure: 'clt_ground_lease', commune: 'Bruxelles', homes: 14, statusOn: '2024-01-01' })).body.id;
+    const [a, b, outsider] = [await newHousehold(), await newHousehold(), await newHousehold()];
+    await candidacy(cltb, a, '2024-02-01');
+    await candidacy(cltb, b, '2024-02-01');
+    const bad = problem(await referent.post('/api/sessions', { kind: 'project_workshop', title: 'Atelier', startsAt: '2025-03-10T18:30:00+01:00', projectId: '00000000-0000-0000-0000-000000000000' }), 400, 'validation_failed');
+    expect(bad.errors).toEqual([{ path: 'projectId', message: 'Unknown project' }]);
+    const session = await referent.post('/api/sessions', { kind: 'project_workshop', title: 'Atelier CLTB', startsAt: '2025-03-10T18:30:00+01:00', projectId: cltb });
+    expect(session.status, JSON.stringify(session.body)).toBe(201);
+    expect(session.body.projectId).toBe(cltb);
+    expect((await referent.post(`/api/sessions/${session.body.id}/held`, {})).status).toBeLessThan(300);
+    const att = await referent.put(`/api/sessions/${session.body.id}/attendance`, { invited: [a, b, outsider], attended: [{ householdId: a }, { householdId: outsider }] });
+    expect(att.status, JSON.stringify(att.body)).toBeLessThan(300);
+    // The outsider has no candidacy: only the candidates' 2 invitations and 1 attendance count.
+    expect((await co.get(`/api/projects/${cltb}`)).body.figures.workshops).toEqual({ invitations: 2, attendances: 1, participationRate: '0.5000' });
+  });
+});
+
+describe('a unit allocated twice at once', () => {
+  it('gives it to one candidacy and answers 409 to the other', async () => {
+    const u = await unit(vdp);
+    const c1 = await candidacy(vdp, await newHousehold());
+    const c2 = await candidacy(vdp, await newHousehold());
+    const answers = await Promise.all([c1, c2].map((c) => stage(c, { stage: 'unit_allocated', on: '2025-03-01', unitId: u.id })));
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await t.db.knex('candidacies').where({ unit_id: u.id })).toHaveLength(1);
+  });
+});
+
 describe('withdrawal reasons', () => {
   it('are listed for staff and managed by coordinators; a retired reason is refused for new withdrawals', async () => {
     expect((await referent.get('/api/withdrawal-reasons')).body.items.map((r: { key: string }) => r.key)).toContain('credit_refused');
