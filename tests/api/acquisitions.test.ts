@@ -155,6 +155,16 @@ describe('candidacy stages', () => {
     expect(detail.figures.withdrawals).toEqual(expect.arrayContaining([{ reasonKey: 'other_project', count: 1 }]));
   });
 
+  it('moves a candidacy to another unit with a later stage, freeing the first', async () => {
+    const [u1, u2] = [await unit(vdp), await unit(vdp)];
+    const id = await candidacy(vdp, await newHousehold());
+    await stage(id, { stage: 'selected', on: '2025-02-01', unitId: u1.id });
+    expect((await stage(id, { stage: 'unit_allocated', on: '2025-03-01', unitId: u2.id })).body.unit).toMatchObject({ id: u2.id, status: 'allocated' });
+    const units = (await co.get(`/api/projects/${vdp}`)).body.units;
+    expect(units.find((x: { id: string }) => x.id === u1.id)).toMatchObject({ status: 'available', candidacyId: null });
+    expect(units.find((x: { id: string }) => x.id === u2.id)).toMatchObject({ status: 'allocated', candidacyId: id });
+  });
+
   it('refuses a withdrawal dated before a recorded stage, with an unknown reason, or after the deed', async () => {
     const id = await candidacy(privateMarket, await newHousehold(), '2025-01-10');
     problem(await stage(id, { stage: 'withdrawn', on: '2025-01-09', withdrawal: { reasonKey: 'moved' } }), 409, 'stage_out_of_order');
@@ -300,6 +310,8 @@ describe('what a household reads', () => {
     expect(one.currentStage).toBe('candidate');
     expect(one.stages[1]).not.toHaveProperty('note');
     expect((await referent.get(`/api/candidacies/${ownCandidacy}`)).body.stages[1]).toMatchObject({ note: 'Note du référent' });
+    const timeline = (await family.get(`/api/households/${own}/journey`)).body.timeline;
+    expect(timeline.filter((i: { kind: string }) => i.kind === 'candidacy_stage').map((i: { stage: string }) => i.stage)).toEqual(['interested', 'candidate']);
     problem(await family.get(`/api/candidacies/${otherCandidacy}`), 404, 'not_found');
     problem(await family.get(`/api/households/${other}/candidacies`), 404, 'not_found');
     problem(await family.get(`/api/projects/${vdp}`), 404, 'not_found');
