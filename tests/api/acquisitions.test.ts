@@ -251,6 +251,8 @@ describe('the pot advance of a compromis', () => {
     await stage(cand, { stage: 'compromis', on: '2025-02-20', compromis: { price: '200000.00', downPayment: '20000.00' } });
     const wrong = problem(await moneyPost(co, `/api/groups/${groupId}/advances`, { ...body, householdId: own }), 400, 'validation_failed');
     expect(wrong.errors).toEqual([{ path: 'candidacyId', message: "Must be a candidacy of this advance's household" }]);
+    const tooMuch = problem(await moneyPost(co, `/api/groups/${groupId}/advances`, { ...body, amount: '20000.01' }), 400, 'validation_failed');
+    expect(tooMuch.errors).toEqual([{ path: 'amount', message: 'Must not be more than the compromis down payment (20000.00)' }]);
     const created = await moneyPost(co, `/api/groups/${groupId}/advances`, body);
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body).toMatchObject({ candidacyId: cand, deedOn: null, repaymentDue: false });
