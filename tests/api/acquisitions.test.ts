@@ -86,6 +86,26 @@ describe('projects', () => {
     expect((await co.get(`/api/projects/${vdp}`)).body).toMatchObject({ status: 'allocating', statusSince: '2025-01-01' });
   });
 
+  it('keeps rules as dated rows: a rule from a date applies to deeds from that date', async () => {
+    const walrut = (await co.post('/api/projects', { name: 'Walrut', partner: 'citydev', tenure: 'citydev_conditions', commune: 'Schaerbeek', homes: 20, statusOn: '2024-01-01' })).body.id;
+    const r = await co.post(`/api/projects/${walrut}/rules`, { from: '2024-01-01', deferredPriceAllowed: false, incomeCeiling: '65000.00', incomeCeilingPerDependent: '5000.00', occupancyYears: 20 });
+    expect(r.status).toBe(201);
+    expect(r.body.currentRules).toMatchObject({ from: '2024-01-01', deferredPriceAllowed: false, incomeCeiling: '65000.00', occupancyYears: 20 });
+    problem(await co.post(`/api/projects/${walrut}/rules`, { from: '2024-01-01', deferredPriceAllowed: true }), 409, 'rule_exists');
+    const bad = problem(await co.post(`/api/projects/${walrut}/rules`, { from: '2025-06-01', deferredPriceAllowed: false, deferredPriceMaxPercent: '0.20', cltResaleSharePercent: '25' }), 400, 'validation_failed');
+    expect(bad.errors!.map((e) => e.path).sort()).toEqual(['cltResaleSharePercent', 'deferredPriceMaxPercent']);
+    expect((await co.post(`/api/projects/${walrut}/rules`, { from: '2025-06-01', deferredPriceAllowed: true, deferredPriceMaxPercent: '0.20' })).status).toBe(201);
+    const early = await candidacy(walrut, await newHousehold(), '2025-01-01');
+    await stage(early, { stage: 'compromis', on: '2025-02-01', compromis: { price: '200000.00', downPayment: '20000.00' } });
+    problem(await stage(early, { stage: 'deed', on: '2025-05-31', deed: { notary: 'Me A', deferredPercent: '0.10' } }), 400, 'validation_failed');
+    expect((await stage(early, { stage: 'deed', on: '2025-06-01', deed: { notary: 'Me A', deferredPercent: '0.10' } })).body.acquisition).toMatchObject({ deferredAmount: '20000.00' });
+    const patched = await co.patch(`/api/projects/${walrut}`, { address: 'Rue Walrut 1', homes: 22 });
+    expect(patched.body).toMatchObject({ address: 'Rue Walrut 1', homes: 22, name: 'Walrut' });
+    problem(await co.patch(`/api/projects/${walrut}`, { partner: 'other' }), 400, 'validation_failed');
+    problem(await referent.patch(`/api/projects/${walrut}`, { homes: 1 }), 403, 'forbidden');
+    problem(await referent.post(`/api/projects/${walrut}/units`, { label: 'R1', price: '1.00', bedrooms: 1 }), 403, 'forbidden');
+  });
+
   it('adds units with their tax regime; a VAT unit needs a rate and a land share', async () => {
     const u = await unit(vdp, { label: 'A1', taxRegime: 'vat', vatRate: '0.06', landShare: '40000.00', floorArea: '82.50', floor: 1 });
     expect(u).toMatchObject({ label: 'A1', taxRegime: 'vat', vatRate: '0.0600', landShare: '40000.00', floorArea: '82.50', status: 'available', candidacyId: null });
@@ -230,6 +250,8 @@ describe('the deed', () => {
     const q = problem(await stage(v, { stage: 'deed', on: '2025-06-01', deed: { notary: 'Me X', deferredPercent: '0.35' } }), 400, 'validation_failed');
     expect(q.errors).toEqual([{ path: 'deed.deferredPercent', message: 'At most 0.3000 for this project on 2025-06-01' }]);
     expect((await referent.get(`/api/candidacies/${v}`)).body.acquisition).toBeNull();
+    // Nothing of a refused deed is recorded: no acquisition, no journey move.
+    expect((await referent.get(`/api/households/${(await referent.get(`/api/candidacies/${v}`)).body.householdId}/journey`)).body.transitions).toEqual([]);
   });
 });
 
