@@ -5,6 +5,16 @@ import express, { Router, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { AppContext } from './context.ts';
 import { AppError, apiNotFound, problemHandler } from './lib/errors.ts';
+import { candidacyLinks, candidacyStages } from './modules/acquisitions/acquisitions.readers.ts';
+import {
+  acquisitionChartsRoutes,
+  candidaciesRoutes,
+  householdCandidaciesRoutes,
+  projectsRoutes,
+  simulationsRoutes,
+  unitsRoutes,
+  withdrawalReasonsRoutes,
+} from './modules/acquisitions/acquisitions.routes.ts';
 import { authenticate } from './modules/auth/auth.middleware.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -33,12 +43,12 @@ function apiRouter(ctx: AppContext): Router {
   api.use('/auth', authRoutes(ctx));
   api.use('/users', usersRoutes(ctx));
   api.use('/households', householdsRoutes(ctx, currentPhaseKeys));
-  api.use('/households', householdSavingsRoutes(ctx));
-  api.use('/groups', groupsRoutes(ctx));
-  api.use('/advances', advancesRoutes(ctx));
+  api.use('/households', householdSavingsRoutes(ctx, candidacyLinks));
+  api.use('/groups', groupsRoutes(ctx, candidacyLinks));
+  api.use('/advances', advancesRoutes(ctx, candidacyLinks));
   api.use('/entries', entriesRoutes(ctx));
   api.use('/statements', statementsRoutes(ctx, householdIdentities, [SAVINGS_ACCOUNTS, RENTAL_ACCOUNTS]));
-  api.use('/households', householdJourneyRoutes(ctx, rentalAdvances));
+  api.use('/households', householdJourneyRoutes(ctx, rentalAdvances, candidacyStages));
   api.use('/phases', phasesRoutes(ctx));
   api.use('/exit-reasons', exitReasonsRoutes(ctx));
   api.use('/cohorts', cohortsRoutes(ctx));
@@ -47,6 +57,13 @@ function apiRouter(ctx: AppContext): Router {
   api.use('/rental-deposit-fund', rentalDepositFundRoutes(ctx));
   api.use('/rental-deposits', rentalDepositsRoutes(ctx));
   api.use('/households', householdRentalDepositsRoutes(ctx));
+  api.use('/projects', projectsRoutes(ctx));
+  api.use('/units', unitsRoutes(ctx));
+  api.use('/candidacies', candidaciesRoutes(ctx));
+  api.use('/households', householdCandidaciesRoutes(ctx));
+  api.use('/withdrawal-reasons', withdrawalReasonsRoutes(ctx));
+  api.use('/simulations', simulationsRoutes(ctx));
+  api.use('/acquisitions', acquisitionChartsRoutes(ctx));
   api.use(apiNotFound);
   return api;
 }

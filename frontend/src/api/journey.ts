@@ -65,7 +65,15 @@ export type TimelineItem =
       kind: 'rental_deposit'; on: string; milestone: 'opened' | 'released'; depositId: string; address: string;
       /** Opened: the guarantee placed; released: the amount the landlord let go of. */
       amount: string; landlordKept: string | null; toFund: string | null; toTenant: string | null;
+    }
+  | {
+      /** A dated stage of an acquisition candidacy (docs/acquisitions.md). */
+      kind: 'candidacy_stage'; on: string; candidacyId: string; projectId: string; projectName: string;
+      stage: CandidacyStage; reasonKey: string | null;
     };
+
+/** The stages of an acquisition candidacy, in order, and its withdrawal. */
+export type CandidacyStage = 'interested' | 'candidate' | 'selected' | 'unit_allocated' | 'compromis' | 'credit_approved' | 'deed' | 'moved_in' | 'withdrawn';
 
 /** A landmark of the household's savings in its GECS. */
 export type SavingsMilestone = 'joined_group' | 'left_group' | 'advance_paid' | 'advance_repaid' | 'refunded';
@@ -147,6 +155,8 @@ export interface Session {
   cohort: { id: string; name: string } | null;
   savingsGroupId: string | null;
   project: string | null;
+  /** The acquisition project the session is about, if linked (its figures count the session). */
+  projectId: string | null;
   facilitator: string | null;
   status: SessionStatus;
   cancelReason: string | null;
@@ -170,6 +180,7 @@ export interface SessionCreateBody {
   online?: boolean;
   cohortId?: string | null;
   project?: string | null;
+  projectId?: string | null;
   facilitator?: string | null;
   notes?: string | null;
 }

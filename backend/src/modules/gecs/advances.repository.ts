@@ -14,6 +14,8 @@ export interface AdvanceRow {
   cancelled_on: string | null;
   cancel_reason: string | null;
   note: string | null;
+  /** The acquisition candidacy whose compromis this advance is for, if linked. */
+  candidacy_id: string | null;
   created_at: string;
 }
 
@@ -59,7 +61,10 @@ export async function reservationRows(knex: Knex, groupId: string): Promise<Arra
 }
 
 /** Records an approved advance. */
-export async function insertAdvance(trx: Knex, values: { organisationId: string; groupId: string; householdId: string; amount: string; approvedOn: string; note: string | null }): Promise<AdvanceRow> {
+export async function insertAdvance(
+  trx: Knex,
+  values: { organisationId: string; groupId: string; householdId: string; amount: string; approvedOn: string; note: string | null; candidacyId?: string | null },
+): Promise<AdvanceRow> {
   const [row] = await trx('advances')
     .insert({
       organisation_id: values.organisationId,
@@ -69,6 +74,7 @@ export async function insertAdvance(trx: Knex, values: { organisationId: string;
       status: 'approved',
       approved_on: values.approvedOn,
       note: values.note,
+      candidacy_id: values.candidacyId ?? null,
     })
     .returning<AdvanceRow[]>('*');
   return row!;
@@ -84,4 +90,10 @@ export async function markPaid(trx: Knex, id: string, paidOn: string): Promise<A
 export async function markCancelled(trx: Knex, id: string, on: string, reason: string): Promise<AdvanceRow> {
   const [row] = (await trx('advances').where({ id }).update({ status: 'cancelled', cancelled_on: on, cancel_reason: reason, updated_at: trx.fn.now() }).returning('*')) as AdvanceRow[];
   return row!;
+}
+
+/** The advances linked to candidacies, latest approval first. */
+export async function candidacyAdvanceRows(knex: Knex, candidacyIds: string[]): Promise<AdvanceRow[]> {
+  if (candidacyIds.length === 0) return [];
+  return knex('advances').whereIn('candidacy_id', candidacyIds).orderBy([{ column: 'approved_on', order: 'desc' }, { column: 'created_at', order: 'desc' }]).select<AdvanceRow[]>('*');
 }

@@ -10,6 +10,7 @@ import { postOperation, postedOnSubject, transfer, type PostedEntry } from '../l
 import { findAdvance, hasApprovedAdvance, insertAdvance, markCancelled, markPaid, type AdvanceRow } from './advances.repository.ts';
 import { balanceAt, ensureAccount } from './gecs.accounts.ts';
 import type { AdvanceInput } from './gecs.schemas.ts';
+import { NO_CANDIDACIES, type CandidacyLinkReader } from './candidacies.ts';
 import { assertOpenDate } from './groups.service.ts';
 import { lockGroup, membershipOn, type GroupRow } from './groups.repository.ts';
 import { availableFrom, insufficientPot, type OperationContext } from './pot.service.ts';
@@ -50,10 +51,30 @@ async function payAdvanceEntry(op: OperationContext, group: GroupRow, advance: A
   );
 }
 
-/** Approves an advance for a member (and pays it at once when asked), within the pot's available cash. */
-export async function createAdvance(op: OperationContext, groupId: string, input: AdvanceInput): Promise<{ advance: AdvanceRow; entry: PostedEntry | null }> {
+/**
+ * Approves an advance for a member (and pays it at once when asked), within the pot's available cash.
+ * A linked candidacy (input.candidacyId, read through `candidacies`) must be the household's and have
+ * reached its compromis.
+ */
+export async function createAdvance(
+  op: OperationContext,
+  groupId: string,
+  input: AdvanceInput,
+  candidacies: CandidacyLinkReader = NO_CANDIDACIES,
+): Promise<{ advance: AdvanceRow; entry: PostedEntry | null }> {
   const { trx, organisationId } = op;
   const group = await lockGroup(trx, organisationId, groupId);
+  if (input.candidacyId) {
+    const link = await candidacies.linkOf(trx, organisationId, input.candidacyId);
+    if (!link) throw errors.validation([{ path: 'candidacyId', message: 'No such candidacy' }]);
+    if (link.householdId !== input.householdId) throw errors.validation([{ path: 'candidacyId', message: "Must be a candidacy of this advance's household" }]);
+    if (link.withdrawn) throw errors.conflict('candidacy_closed', 'This candidacy was withdrawn: no advance can be linked to it.');
+    if (!link.reachedCompromis) throw errors.conflict('candidacy_before_compromis', 'The pot advances the down payment from the compromis on: record the compromis stage first.');
+    // The pot advances the acompte, never more (domain: "only the acompte, never notary costs").
+    if (link.downPayment !== null && new Money(input.amount).gt(link.downPayment)) {
+      throw errors.validation([{ path: 'amount', message: `Must not be more than the compromis down payment (${formatAmount(link.downPayment)})` }]);
+    }
+  }
   const member = await membershipOn(trx, input.householdId, input.valueDate, groupId);
   if (!member) throw errors.conflict('not_a_member', `This household is not a member of this group on ${input.valueDate}.`);
   await assertOpenDate(trx, groupId, input.valueDate);
@@ -65,7 +86,7 @@ export async function createAdvance(op: OperationContext, groupId: string, input
   const amount = new Money(input.amount);
   const available = await availableFrom(trx, organisationId, groupId, input.valueDate);
   if (amount.gt(available)) throw insufficientPot(amount, available, input.valueDate);
-  let advance = await insertAdvance(trx, { organisationId, groupId, householdId: input.householdId, amount: formatAmount(amount), approvedOn: input.valueDate, note: input.note ?? null });
+  let advance = await insertAdvance(trx, { organisationId, groupId, householdId: input.householdId, amount: formatAmount(amount), approvedOn: input.valueDate, note: input.note ?? null, candidacyId: input.candidacyId ?? null });
   let entry: PostedEntry | null = null;
   if (input.status === 'paid') {
     entry = await payAdvanceEntry(op, group, advance, input.valueDate);

@@ -1,4 +1,5 @@
 /** JSON shapes of the savings API: amounts are decimal strings with two decimals, dates 'YYYY-MM-DD'. */
+import { today } from '../../lib/dates.ts';
 import { formatAmount, formatOptionalAmount, sum, type Money } from '../../lib/money.ts';
 import type { ExpectedVsPaid } from './expected.ts';
 import type { GroupRow, MemberRow, MonthlyAmountRow } from './groups.repository.ts';
@@ -84,8 +85,11 @@ export function presentPot(p: PotFigures) {
   };
 }
 
-/** An advance, with what is still owed on it once paid. */
-export function presentAdvance(a: AdvanceRow, outstanding: Money | null = null) {
+/**
+ * An advance, with what is still owed on it once paid, and its linked candidacy: the deed date at which
+ * it is expected back, and repaymentDue once that date has come while it is paid and not fully repaid.
+ */
+export function presentAdvance(a: AdvanceRow, outstanding: Money | null = null, deedOn: string | null = null, on = today()) {
   return {
     id: a.id,
     groupId: a.group_id,
@@ -98,6 +102,9 @@ export function presentAdvance(a: AdvanceRow, outstanding: Money | null = null) 
     cancelReason: a.cancel_reason,
     note: a.note,
     outstanding: outstanding === null ? null : formatAmount(outstanding),
+    candidacyId: a.candidacy_id,
+    deedOn,
+    repaymentDue: deedOn !== null && deedOn <= on && a.status === 'paid' && outstanding !== null && outstanding.gt(0),
   };
 }
 

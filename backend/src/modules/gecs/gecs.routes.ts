@@ -14,6 +14,7 @@ import { handle, schemas } from '../../lib/validate.ts';
 import { getHousehold } from '../households/households.service.ts';
 import { moneyOperation } from '../ledger/ledger.idempotency.ts';
 import { closingsOf, findEntry } from '../ledger/ledger.service.ts';
+import type { CandidacyLinkReader } from './candidacies.ts';
 import { groupAdvanceRows, householdAdvanceRows, type AdvanceRow } from './advances.repository.ts';
 import { advanceOutstanding, cancelAdvance, createAdvance, getAdvanceRow, payAdvance, repayAdvance } from './advances.service.ts';
 import { groupEntriesCsv, issueGroupStatements, issueHouseholdStatement } from './exports.service.ts';
@@ -56,16 +57,29 @@ import {
 } from './gecs.presenter.ts';
 
 
-async function advanceView(knex: Knex, advance: AdvanceRow) {
-  return presentAdvance(advance, advance.status === 'paid' ? await advanceOutstanding(knex, advance.id) : null);
+/** An advance as every gecs route answers it: with its outstanding amount and its candidacy's deed date (read through `candidacies`). */
+async function advanceView(knex: Knex, advance: AdvanceRow, candidacies: CandidacyLinkReader) {
+  const outstanding = advance.status === 'paid' ? await advanceOutstanding(knex, advance.id) : null;
+  const deedOn = advance.candidacy_id ? ((await candidacies.deedDatesOf(knex, [advance.candidacy_id])).get(advance.candidacy_id) ?? null) : null;
+  return presentAdvance(advance, outstanding, deedOn);
+}
+
+/** Many advances at once: one query for their deed dates; outstanding amounts one after the other (knex may be a transaction). */
+async function advanceViews(knex: Knex, advances: AdvanceRow[], candidacies: CandidacyLinkReader) {
+  const deeds = await candidacies.deedDatesOf(knex, advances.flatMap((a) => (a.candidacy_id ? [a.candidacy_id] : [])));
+  const out: Array<ReturnType<typeof presentAdvance>> = [];
+  for (const a of advances) {
+    out.push(presentAdvance(a, a.status === 'paid' ? await advanceOutstanding(knex, a.id) : null, a.candidacy_id ? (deeds.get(a.candidacy_id) ?? null) : null));
+  }
+  return out;
 }
 
 function isHousehold(req: Request): boolean {
   return authOf(req).user.role === 'household';
 }
 
-/** Routes under /api/groups. */
-export function groupsRoutes(ctx: AppContext): Router {
+/** Routes under /api/groups; linked candidacies are read through `candidacies` (app.ts). */
+export function groupsRoutes(ctx: AppContext, candidacies: CandidacyLinkReader): Router {
   const router = Router();
   const { knex, config } = ctx;
   const org = (req: Request) => authOf(req).user.organisationId;
@@ -112,7 +126,7 @@ export function groupsRoutes(ctx: AppContext): Router {
         monthlyAmounts: presentMonthlyAmounts(amounts),
         members: members.map(presentMemberSummary),
         pot: presentPot(pot),
-        advances: await Promise.all(advances.map(async (a) => ({ ...(await advanceView(knex, a)), household: names.get(a.household_id) ?? null }))),
+        advances: (await advanceViews(knex, advances, candidacies)).map((a) => ({ ...a, household: names.get(a.householdId) ?? null })),
         ...presentClosings(closings),
       });
     }),
@@ -169,9 +183,20 @@ export function groupsRoutes(ctx: AppContext): Router {
     handle({ params: schemas.idParams, body: advanceBody }, async ({ params, body }, req, res) => {
       await getGroupRow(knex, org(req), params.id);
       await moneyOperation(knex, req, res, 201, async (op) => {
-        const { advance, entry } = await createAdvance(op, params.id, body);
-        return { ...(await advanceView(op.trx, advance)), entryId: entry?.id ?? null, entryNumber: entry?.number ?? null };
+        const { advance, entry } = await createAdvance(op, params.id, body, candidacies);
+        return { ...(await advanceView(op.trx, advance, candidacies)), entryId: entry?.id ?? null, entryNumber: entry?.number ?? null };
       });
+    }),
+  );
+
+  router.get(
+    '/:id/advances',
+    access.staff(),
+    handle({ params: schemas.idParams }, async ({ params }, req, res) => {
+      await getGroupRow(knex, org(req), params.id);
+      const [advances, members] = await Promise.all([groupAdvanceRows(knex, params.id), groupMembersAt(knex, params.id, today())]);
+      const names = new Map(members.map((m) => [m.member.household_id, { displayName: m.member.display_name, reference: m.member.reference }]));
+      res.json({ items: (await advanceViews(knex, advances, candidacies)).map((a) => ({ ...a, household: names.get(a.householdId) ?? null })) });
     }),
   );
 
@@ -271,8 +296,8 @@ export function groupsRoutes(ctx: AppContext): Router {
   return router;
 }
 
-/** Routes under /api/households for savings. */
-export function householdSavingsRoutes(ctx: AppContext): Router {
+/** Routes under /api/households for savings; linked candidacies are read through `candidacies` (app.ts). */
+export function householdSavingsRoutes(ctx: AppContext, candidacies: CandidacyLinkReader): Router {
   const router = Router();
   const { knex, config } = ctx;
   const org = (req: Request) => authOf(req).user.organisationId;
@@ -321,7 +346,7 @@ export function householdSavingsRoutes(ctx: AppContext): Router {
     handle({ params: schemas.idParams }, async ({ params }, req, res) => {
       await getHousehold(knex, org(req), params.id);
       const advances = await householdAdvanceRows(knex, params.id);
-      res.json({ items: await Promise.all(advances.map((a) => advanceView(knex, a))) });
+      res.json({ items: await advanceViews(knex, advances, candidacies) });
     }),
   );
 
@@ -347,8 +372,8 @@ export function householdSavingsRoutes(ctx: AppContext): Router {
   return router;
 }
 
-/** Routes under /api/advances. */
-export function advancesRoutes(ctx: AppContext): Router {
+/** Routes under /api/advances; linked candidacies are read through `candidacies` (app.ts). */
+export function advancesRoutes(ctx: AppContext, candidacies: CandidacyLinkReader): Router {
   const router = Router();
   const { knex } = ctx;
   const org = (req: Request) => authOf(req).user.organisationId;
@@ -357,7 +382,7 @@ export function advancesRoutes(ctx: AppContext): Router {
     '/:id',
     access.staff(),
     handle({ params: schemas.idParams }, async ({ params }, req, res) => {
-      res.json(await advanceView(knex, await getAdvanceRow(knex, org(req), params.id)));
+      res.json(await advanceView(knex, await getAdvanceRow(knex, org(req), params.id), candidacies));
     }),
   );
 
@@ -368,7 +393,7 @@ export function advancesRoutes(ctx: AppContext): Router {
       await getAdvanceRow(knex, org(req), params.id);
       await moneyOperation(knex, req, res, 200, async (op) => {
         const { advance, entry } = await payAdvance(op, params.id, body.valueDate);
-        return { ...(await advanceView(op.trx, advance)), entryId: entry.id, entryNumber: entry.number };
+        return { ...(await advanceView(op.trx, advance, candidacies)), entryId: entry.id, entryNumber: entry.number };
       });
     }),
   );
@@ -378,7 +403,7 @@ export function advancesRoutes(ctx: AppContext): Router {
     access.coordinator(),
     handle({ params: schemas.idParams, body: cancelAdvanceBody }, async ({ params, body }, req, res) => {
       await getAdvanceRow(knex, org(req), params.id);
-      await moneyOperation(knex, req, res, 200, async (op) => presentAdvance(await cancelAdvance(op, params.id, body.reason, body.on ?? today())));
+      await moneyOperation(knex, req, res, 200, async (op) => advanceView(op.trx, await cancelAdvance(op, params.id, body.reason, body.on ?? today()), candidacies));
     }),
   );
 
@@ -389,7 +414,7 @@ export function advancesRoutes(ctx: AppContext): Router {
       await getAdvanceRow(knex, org(req), params.id);
       await moneyOperation(knex, req, res, 201, async (op) => {
         const { advance, entry } = await repayAdvance(op, params.id, body);
-        return { ...(await advanceView(op.trx, advance)), entryId: entry.id, entryNumber: entry.number };
+        return { ...(await advanceView(op.trx, advance, candidacies)), entryId: entry.id, entryNumber: entry.number };
       });
     }),
   );

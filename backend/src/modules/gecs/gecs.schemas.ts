@@ -57,8 +57,10 @@ export const advanceBody = z.strictObject({
   valueDate: pastOrTodayDate,
   status: z.enum(['approved', 'paid'], { error: 'Must be "approved" or "paid"' }),
   note,
+  /** The acquisition candidacy (at compromis or later) whose down payment this advance is. */
+  candidacyId: schemas.uuid.optional(),
 });
-export type AdvanceInput = Omit<z.infer<typeof advanceBody>, 'note'> & { note?: string | null };
+export type AdvanceInput = Omit<z.infer<typeof advanceBody>, 'note' | 'candidacyId'> & { note?: string | null; candidacyId?: string | null };
 
 export const payAdvanceBody = z.strictObject({ valueDate: pastOrTodayDate });
 export const cancelAdvanceBody = z.strictObject({ reason: schemas.text(500), on: pastOrTodayDate.optional() });

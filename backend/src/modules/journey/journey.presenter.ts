@@ -64,7 +64,7 @@ export function presentJourney(j: HouseholdJourney, viewer: Viewer) {
 export function presentSession(s: Session) {
   return {
     id: s.id, kind: s.kind, title: s.title, startsAt: s.startsAt.toISOString(), place: s.place, online: s.online,
-    cohort: s.cohort, savingsGroupId: s.savingsGroupId, project: s.project, facilitator: s.facilitator, status: s.status,
+    cohort: s.cohort, savingsGroupId: s.savingsGroupId, project: s.project, projectId: s.projectId, facilitator: s.facilitator, status: s.status,
     cancelReason: s.cancelReason, notes: s.notes, invitations: s.invitations, attendances: s.attendances,
     participationRate: s.status === 'held' ? ratio(s.attendances, s.invitations) : null,
     createdAt: s.createdAt.toISOString(), updatedAt: s.updatedAt.toISOString(),

@@ -27,6 +27,7 @@ import {
 } from './journey.service.ts';
 import { presentBoard, presentExitReason, presentJourney, presentPhase } from './journey.presenter.ts';
 import type { RentalAdvanceReader } from './rental-advances.ts';
+import type { CandidacyStageReader } from './candidacies.ts';
 
 /** Phases and their sub-steps: staff read them, coordinators rename them and add sub-steps. */
 export function phasesRoutes(ctx: AppContext): Router {
@@ -94,9 +95,10 @@ export function exitReasonsRoutes(ctx: AppContext): Router {
 
 /**
  * A household's journey, mounted on /households beside the registry: staff move households and
- * record exits; a household reads its own journey. Its rental advances come through `rental` (app.ts).
+ * record exits; a household reads its own journey. Its rental advances come through `rental`, its
+ * candidacy stages through `candidacies` (app.ts).
  */
-export function householdJourneyRoutes(ctx: AppContext, rental: RentalAdvanceReader): Router {
+export function householdJourneyRoutes(ctx: AppContext, rental: RentalAdvanceReader, candidacies: CandidacyStageReader): Router {
   const router = Router();
   const { knex } = ctx;
 
@@ -105,7 +107,7 @@ export function householdJourneyRoutes(ctx: AppContext, rental: RentalAdvanceRea
     access.staffOrOwnHousehold('id'),
     handle({ params: schemas.idParams }, async ({ params }, req, res) => {
       const { user } = authOf(req);
-      const journey = await householdJourney(knex, user.organisationId, params.id, rental);
+      const journey = await householdJourney(knex, user.organisationId, params.id, rental, candidacies);
       res.json(presentJourney(journey, user.role === 'household' ? 'household' : 'staff'));
     }),
   );
@@ -116,7 +118,7 @@ export function householdJourneyRoutes(ctx: AppContext, rental: RentalAdvanceRea
     handle({ params: schemas.idParams, body: transitionBody }, async ({ params, body }, req, res) => {
       const { organisationId } = authOf(req).user;
       await addTransition(knex, actorOf(req, res), organisationId, params.id, body);
-      res.status(201).json(presentJourney(await householdJourney(knex, organisationId, params.id, rental), 'staff'));
+      res.status(201).json(presentJourney(await householdJourney(knex, organisationId, params.id, rental, candidacies), 'staff'));
     }),
   );
 
@@ -126,7 +128,7 @@ export function householdJourneyRoutes(ctx: AppContext, rental: RentalAdvanceRea
     handle({ params: schemas.idParams, body: exitBody }, async ({ params, body }, req, res) => {
       const { organisationId } = authOf(req).user;
       await addExit(knex, actorOf(req, res), organisationId, params.id, body);
-      res.status(201).json(presentJourney(await householdJourney(knex, organisationId, params.id, rental), 'staff'));
+      res.status(201).json(presentJourney(await householdJourney(knex, organisationId, params.id, rental, candidacies), 'staff'));
     }),
   );
 

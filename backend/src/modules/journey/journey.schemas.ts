@@ -72,6 +72,8 @@ const sessionFields = {
   cohortId: schemas.uuid.nullable(),
   savingsGroupId: schemas.uuid.nullable(),
   project: schemas.optionalText(200),
+  /** The acquisition project the session is about (e.g. a CLTB project workshop): its figures count it. */
+  projectId: schemas.uuid.nullable(),
   facilitator: schemas.optionalText(200),
   notes: schemas.optionalText(5000),
 };
@@ -80,6 +82,7 @@ export const createSessionBody = z.strictObject({
   online: sessionFields.online.default(false),
   cohortId: sessionFields.cohortId.optional(),
   savingsGroupId: sessionFields.savingsGroupId.optional(),
+  projectId: sessionFields.projectId.optional(),
 });
 export type CreateSessionInput = z.infer<typeof createSessionBody>;
 export const updateSessionBody = z
@@ -92,6 +95,7 @@ export const updateSessionBody = z
     cohortId: sessionFields.cohortId.optional(),
     savingsGroupId: sessionFields.savingsGroupId.optional(),
     project: sessionFields.project,
+    projectId: sessionFields.projectId.optional(),
     facilitator: sessionFields.facilitator,
     notes: sessionFields.notes,
   })

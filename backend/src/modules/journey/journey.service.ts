@@ -35,6 +35,7 @@ import { participation, type Participation } from './participation.ts';
 import { sessionOutcome, sortTimeline, type TimelineItem } from './journey.timeline.ts';
 import { savingsMilestones } from '../gecs/figures.service.ts';
 import type { RentalAdvanceReader } from './rental-advances.ts';
+import { NO_CANDIDACY_STAGES, type CandidacyStageReader } from './candidacies.ts';
 
 const PROBLEMS: Record<HistoryProblem, () => AppError> = {
   already_in_phase: () => errors.conflict('already_in_phase', 'On that date the household is already in this phase.'),
@@ -162,6 +163,31 @@ export async function enterInformationAfterSession(
   }
 }
 
+/**
+ * Moves a household into a phase on a date inside the caller's transaction (a transition like any
+ * other, checked against its history), unless on that date it already is in that phase or one of its
+ * sub-steps. Returns whether a transition was recorded. The acquisitions deed uses it for `owner`.
+ */
+export async function enterPhaseUnlessThere(
+  trx: Knex.Transaction,
+  organisationId: string,
+  householdId: string,
+  phaseKey: string,
+  on: string,
+  v: { note: string | null; authorId: string | null },
+): Promise<boolean> {
+  const phases = await loadPhases(trx);
+  const phase = phaseByKey(phases, phaseKey);
+  if (!(await lockHousehold(trx, organisationId, householdId))) throw errors.notFound('household');
+  const history = (await loadHistories(trx, [householdId])).get(householdId) ?? [];
+  const { currentPhaseId } = replay(history.filter((e) => e.on <= on), phases);
+  if (phases.find((p) => p.id === currentPhaseId)?.topKey === phase.key) return false;
+  const problem = checkAddition(history, { kind: 'transition', id: '~new', on, phaseId: phase.id, createdAt: new Date().toISOString() }, phases);
+  if (problem) throw PROBLEMS[problem]();
+  await insertTransition(trx, { householdId, phaseId: phase.id, on, note: v.note, authorId: v.authorId });
+  return true;
+}
+
 // ——— A household's journey ———
 
 /** A transition with what the replay says about it. */
@@ -193,8 +219,15 @@ export function householdParticipation(sessions: HouseholdSession[]): Participat
   return participation(held.length, held.filter((s) => s.attended).length);
 }
 
-/** Loads and assembles a household's journey: derived phase, history, cohorts, sessions, timeline (rental advances read through `rental`). */
-export async function householdJourney(knex: Knex, organisationId: string, householdId: string, rental: RentalAdvanceReader, now = new Date()): Promise<HouseholdJourney> {
+/** Loads and assembles a household's journey: derived phase, history, cohorts, sessions, timeline (rental advances read through `rental`, candidacy stages through `candidacies`). */
+export async function householdJourney(
+  knex: Knex,
+  organisationId: string,
+  householdId: string,
+  rental: RentalAdvanceReader,
+  candidacies: CandidacyStageReader = NO_CANDIDACY_STAGES,
+  now = new Date(),
+): Promise<HouseholdJourney> {
   await getHousehold(knex, organisationId, householdId);
   const [phases, reasons, transitions, exits, memberships, sessionsByHousehold, histories] = await Promise.all([
     loadPhases(knex),
@@ -230,6 +263,7 @@ export async function householdJourney(knex: Knex, organisationId: string, house
     })),
     (await savingsMilestones(knex, householdId)).map((m): TimelineItem => ({ kind: 'savings', ...m })),
     (await rental.milestonesOf(knex, organisationId, householdId)).map((m): TimelineItem => ({ kind: 'rental_deposit', ...m })),
+    (await candidacies.stagesOf(knex, organisationId, householdId)).map((m): TimelineItem => ({ kind: 'candidacy_stage', ...m })),
   ]);
 
   return {

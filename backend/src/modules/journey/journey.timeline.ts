@@ -2,6 +2,7 @@ import type { SavingsMilestoneKind } from '../gecs/figures.service.ts';
 import type { Author } from './journey.repository.ts';
 import type { CohortKind, SessionKind, SessionStatus } from './journey.schemas.ts';
 import type { RentalMilestone } from './rental-advances.ts';
+import type { CandidacyStageMilestone } from './candidacies.ts';
 
 /** How a household stands with a session it was invited to. */
 export type SessionOutcome = 'upcoming' | 'invited' | 'attended' | 'missed' | 'cancelled';
@@ -20,11 +21,13 @@ export type TimelineItem =
       outcome: SessionOutcome; people: number | null; cancelReason: string | null;
     }
   | { kind: 'savings'; on: string; milestone: SavingsMilestoneKind; groupId: string; groupName: string; amount: string | null }
-  | ({ kind: 'rental_deposit' } & RentalMilestone);
+  | ({ kind: 'rental_deposit' } & RentalMilestone)
+  | ({ kind: 'candidacy_stage' } & CandidacyStageMilestone);
 
 // On one day: what happened at a session first (it may have moved the household), then cohorts,
 // then phase changes (already in the history's order), exits last.
-const KIND_RANK: Record<TimelineItem['kind'], number> = { session: 0, cohort: 1, savings: 2, rental_deposit: 3, transition: 4, exit: 5 };
+// A candidacy's stage (e.g. the deed) comes before the phase change it causes.
+const KIND_RANK: Record<TimelineItem['kind'], number> = { session: 0, cohort: 1, savings: 2, rental_deposit: 3, candidacy_stage: 4, transition: 5, exit: 6 };
 
 /** Merges timeline parts into one chronological list (stable: equal items keep their given order). */
 export function sortTimeline(parts: TimelineItem[][]): TimelineItem[] {

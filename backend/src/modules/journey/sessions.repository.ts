@@ -13,6 +13,7 @@ export interface Session {
   cohort: { id: string; name: string } | null;
   savingsGroupId: string | null;
   project: string | null;
+  projectId: string | null;
   facilitator: string | null;
   status: SessionStatus;
   cancelReason: string | null;
@@ -42,6 +43,7 @@ export interface SessionRowValues {
   cohort_id?: string | null;
   savings_group_id?: string | null;
   project?: string | null;
+  project_id?: string | null;
   facilitator?: string | null;
   notes?: string | null;
   status?: SessionStatus;
@@ -50,7 +52,7 @@ export interface SessionRowValues {
 
 type SessionRow = {
   id: string; organisation_id: string; kind: SessionKind; title: string; starts_at: Date; place: string | null; online: boolean;
-  cohort_id: string | null; cohort_name: string | null; savings_group_id: string | null; project: string | null; facilitator: string | null;
+  cohort_id: string | null; cohort_name: string | null; savings_group_id: string | null; project: string | null; project_id: string | null; facilitator: string | null;
   status: SessionStatus; cancel_reason: string | null; notes: string | null; invitations: number; attendances: number;
   created_at: Date; updated_at: Date;
 };
@@ -72,7 +74,7 @@ function baseQuery(knex: Knex) {
 function toSession(r: SessionRow): Session {
   return {
     id: r.id, organisationId: r.organisation_id, kind: r.kind, title: r.title, startsAt: r.starts_at, place: r.place, online: r.online,
-    cohort: r.cohort_id ? { id: r.cohort_id, name: r.cohort_name ?? '' } : null, savingsGroupId: r.savings_group_id, project: r.project,
+    cohort: r.cohort_id ? { id: r.cohort_id, name: r.cohort_name ?? '' } : null, savingsGroupId: r.savings_group_id, project: r.project, projectId: r.project_id,
     facilitator: r.facilitator, status: r.status, cancelReason: r.cancel_reason, notes: r.notes, invitations: r.invitations,
     attendances: r.attendances, createdAt: r.created_at, updatedAt: r.updated_at,
   };
@@ -229,4 +231,9 @@ export async function cohortSessionCounts(knex: Knex, cohortId: string): Promise
     .select(knex.raw('count(*)::int AS invitations'), knex.raw('count(*) FILTER (WHERE i.attended)::int AS attendances'))
     .first()) as { invitations: number; attendances: number } | undefined;
   return { invitations: row?.invitations ?? 0, attendances: row?.attendances ?? 0 };
+}
+
+/** Whether an acquisition project of the organisation has this id (a session may name one). */
+export async function projectExists(knex: Knex, organisationId: string, id: string): Promise<boolean> {
+  return (await knex('projects').where({ id, organisation_id: organisationId }).first('id')) !== undefined;
 }

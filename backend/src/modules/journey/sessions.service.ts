@@ -14,6 +14,7 @@ import {
   sessionCounts,
   sessionInvitations,
   updateSessionRow,
+  projectExists,
   type Invitation,
   type Session,
   type SessionRowValues,
@@ -27,6 +28,10 @@ export async function getSession(knex: Knex, organisationId: string, id: string)
   const session = await findSession(knex, organisationId, id);
   if (!session) throw errors.notFound('session');
   return session;
+}
+
+async function assertProject(knex: Knex, organisationId: string, projectId: string | null | undefined): Promise<void> {
+  if (projectId && !(await projectExists(knex, organisationId, projectId))) throw errors.validation([{ path: 'projectId', message: 'Unknown project' }]);
 }
 
 async function assertCohort(knex: Knex, organisationId: string, cohortId: string | null | undefined): Promise<void> {
@@ -43,6 +48,7 @@ function rowValues(input: Partial<CreateSessionInput> | UpdateSessionInput): Ses
   if (input.cohortId !== undefined) v.cohort_id = input.cohortId;
   if (input.savingsGroupId !== undefined) v.savings_group_id = input.savingsGroupId;
   if (input.project !== undefined) v.project = input.project;
+  if (input.projectId !== undefined) v.project_id = input.projectId;
   if (input.facilitator !== undefined) v.facilitator = input.facilitator;
   if (input.notes !== undefined) v.notes = input.notes;
   return v;
@@ -52,6 +58,7 @@ function rowValues(input: Partial<CreateSessionInput> | UpdateSessionInput): Ses
 export async function createSession(knex: Knex, actor: Actor, organisationId: string, input: CreateSessionInput): Promise<Session> {
   await assertCohort(knex, organisationId, input.cohortId);
   await assertGroupReference(knex, organisationId, input.savingsGroupId);
+  await assertProject(knex, organisationId, input.projectId);
   const id = await inTransaction(knex, actor, (trx) =>
     insertSession(trx, { ...rowValues(input), organisation_id: organisationId, kind: input.kind, title: input.title, starts_at: input.startsAt }),
   );
@@ -63,6 +70,7 @@ export async function updateSession(knex: Knex, actor: Actor, organisationId: st
   const session = await getSession(knex, organisationId, id);
   await assertCohort(knex, organisationId, input.cohortId);
   await assertGroupReference(knex, organisationId, input.savingsGroupId);
+  await assertProject(knex, organisationId, input.projectId);
   if (session.status === 'held' && input.startsAt && Date.parse(input.startsAt) > Date.now()) throw sessionInFuture();
   await inTransaction(knex, actor, (trx) => updateSessionRow(trx, id, rowValues(input)));
   return getSession(knex, organisationId, id);

@@ -82,6 +82,12 @@ export function TimelineList({ items, phases, exitReasons, showNotes = false }: 
           }),
         };
       }
+      case 'candidacy_stage':
+        return {
+          icon: <KeyIcon size={14} />,
+          color: item.stage === 'withdrawn' ? 'gray' : 'orange',
+          title: t(`journey.timeline.candidacyStage.${item.stage}`, { project: item.projectName }),
+        };
     }
   };
 
