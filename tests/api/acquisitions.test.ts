@@ -86,6 +86,26 @@ describe('projects', () => {
     expect((await co.get(`/api/projects/${vdp}`)).body).toMatchObject({ status: 'allocating', statusSince: '2025-01-01' });
   });
 
+  it('keeps rules as dated rows: a rule from a date applies to deeds from that date', async () => {
+    const walrut = (await co.post('/api/projects', { name: 'Walrut', partner: 'citydev', tenure: 'citydev_conditions', commune: 'Schaerbeek', homes: 20, statusOn: '2024-01-01' })).body.id;
+    const r = await co.post(`/api/projects/${walrut}/rules`, { from: '2024-01-01', deferredPriceAllowed: false, incomeCeiling: '65000.00', incomeCeilingPerDependent: '5000.00', occupancyYears: 20 });
+    expect(r.status).toBe(201);
+    expect(r.body.currentRules).toMatchObject({ from: '2024-01-01', deferredPriceAllowed: false, incomeCeiling: '65000.00', occupancyYears: 20 });
+    problem(await co.post(`/api/projects/${walrut}/rules`, { from: '2024-01-01', deferredPriceAllowed: true }), 409, 'rule_exists');
+    const bad = problem(await co.post(`/api/projects/${walrut}/rules`, { from: '2025-06-01', deferredPriceAllowed: false, deferredPriceMaxPercent: '0.20', cltResaleSharePercent: '25' }), 400, 'validation_failed');
+    expect(bad.errors!.map((e) => e.path).sort()).toEqual(['cltResaleSharePercent', 'deferredPriceMaxPercent']);
+    expect((await co.post(`/api/projects/${walrut}/rules`, { from: '2025-06-01', deferredPriceAllowed: true, deferredPriceMaxPercent: '0.20' })).status).toBe(201);
+    const early = await candidacy(walrut, await newHousehold(), '2025-01-01');
+    await stage(early, { stage: 'compromis', on: '2025-02-01', compromis: { price: '200000.00', downPayment: '20000.00' } });
+    problem(await stage(early, { stage: 'deed', on: '2025-05-31', deed: { notary: 'Me A', deferredPercent: '0.10' } }), 400, 'validation_failed');
+    expect((await stage(early, { stage: 'deed', on: '2025-06-01', deed: { notary: 'Me A', deferredPercent: '0.10' } })).body.acquisition).toMatchObject({ deferredAmount: '20000.00' });
+    const patched = await co.patch(`/api/projects/${walrut}`, { address: 'Rue Walrut 1', homes: 22 });
+    expect(patched.body).toMatchObject({ address: 'Rue Walrut 1', homes: 22, name: 'Walrut' });
+    problem(await co.patch(`/api/projects/${walrut}`, { partner: 'other' }), 400, 'validation_failed');
+    problem(await referent.patch(`/api/projects/${walrut}`, { homes: 1 }), 403, 'forbidden');
+    problem(await referent.post(`/api/projects/${walrut}/units`, { label: 'R1', price: '1.00', bedrooms: 1 }), 403, 'forbidden');
+  });
+
   it('adds units with their tax regime; a VAT unit needs a rate and a land share', async () => {
     const u = await unit(vdp, { label: 'A1', taxRegime: 'vat', vatRate: '0.06', landShare: '40000.00', floorArea: '82.50', floor: 1 });
     expect(u).toMatchObject({ label: 'A1', taxRegime: 'vat', vatRate: '0.0600', landShare: '40000.00', floorArea: '82.50', status: 'available', candidacyId: null });
@@ -155,6 +175,16 @@ describe('candidacy stages', () => {
     expect(detail.figures.withdrawals).toEqual(expect.arrayContaining([{ reasonKey: 'other_project', count: 1 }]));
   });
 
+  it('moves a candidacy to another unit with a later stage, freeing the first', async () => {
+    const [u1, u2] = [await unit(vdp), await unit(vdp)];
+    const id = await candidacy(vdp, await newHousehold());
+    await stage(id, { stage: 'selected', on: '2025-02-01', unitId: u1.id });
+    expect((await stage(id, { stage: 'unit_allocated', on: '2025-03-01', unitId: u2.id })).body.unit).toMatchObject({ id: u2.id, status: 'allocated' });
+    const units = (await co.get(`/api/projects/${vdp}`)).body.units;
+    expect(units.find((x: { id: string }) => x.id === u1.id)).toMatchObject({ status: 'available', candidacyId: null });
+    expect(units.find((x: { id: string }) => x.id === u2.id)).toMatchObject({ status: 'allocated', candidacyId: id });
+  });
+
   it('refuses a withdrawal dated before a recorded stage, with an unknown reason, or after the deed', async () => {
     const id = await candidacy(privateMarket, await newHousehold(), '2025-01-10');
     problem(await stage(id, { stage: 'withdrawn', on: '2025-01-09', withdrawal: { reasonKey: 'moved' } }), 409, 'stage_out_of_order');
@@ -220,6 +250,8 @@ describe('the deed', () => {
     const q = problem(await stage(v, { stage: 'deed', on: '2025-06-01', deed: { notary: 'Me X', deferredPercent: '0.35' } }), 400, 'validation_failed');
     expect(q.errors).toEqual([{ path: 'deed.deferredPercent', message: 'At most 0.3000 for this project on 2025-06-01' }]);
     expect((await referent.get(`/api/candidacies/${v}`)).body.acquisition).toBeNull();
+    // Nothing of a refused deed is recorded: no acquisition, no journey move.
+    expect((await referent.get(`/api/households/${(await referent.get(`/api/candidacies/${v}`)).body.householdId}/journey`)).body.transitions).toEqual([]);
   });
 });
 
@@ -241,6 +273,8 @@ describe('the pot advance of a compromis', () => {
     await stage(cand, { stage: 'compromis', on: '2025-02-20', compromis: { price: '200000.00', downPayment: '20000.00' } });
     const wrong = problem(await moneyPost(co, `/api/groups/${groupId}/advances`, { ...body, householdId: own }), 400, 'validation_failed');
     expect(wrong.errors).toEqual([{ path: 'candidacyId', message: "Must be a candidacy of this advance's household" }]);
+    const tooMuch = problem(await moneyPost(co, `/api/groups/${groupId}/advances`, { ...body, amount: '20000.01' }), 400, 'validation_failed');
+    expect(tooMuch.errors).toEqual([{ path: 'amount', message: 'Must not be more than the compromis down payment (20000.00)' }]);
     const created = await moneyPost(co, `/api/groups/${groupId}/advances`, body);
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body).toMatchObject({ candidacyId: cand, deedOn: null, repaymentDue: false });
@@ -300,6 +334,8 @@ describe('what a household reads', () => {
     expect(one.currentStage).toBe('candidate');
     expect(one.stages[1]).not.toHaveProperty('note');
     expect((await referent.get(`/api/candidacies/${ownCandidacy}`)).body.stages[1]).toMatchObject({ note: 'Note du référent' });
+    const timeline = (await family.get(`/api/households/${own}/journey`)).body.timeline;
+    expect(timeline.filter((i: { kind: string }) => i.kind === 'candidacy_stage').map((i: { stage: string }) => i.stage)).toEqual(['interested', 'candidate']);
     problem(await family.get(`/api/candidacies/${otherCandidacy}`), 404, 'not_found');
     problem(await family.get(`/api/households/${other}/candidacies`), 404, 'not_found');
     problem(await family.get(`/api/projects/${vdp}`), 404, 'not_found');
@@ -369,6 +405,36 @@ describe('charts', () => {
     expect(dist.price.buckets.find((b: { from: string }) => b.from === '250000.00').count).toBeGreaterThanOrEqual(1);
     problem(await referent.get('/api/acquisitions/distribution'), 400, 'validation_failed');
     problem(await referent.get('/api/acquisitions/series?from=2025-12&to=2025-01'), 400, 'validation_failed');
+  });
+});
+
+describe('workshops of a project', () => {
+  it('links sessions to a project and counts its candidates’ participation at held ones', async () => {
+    const cltb = (await co.post('/api/projects', { name: 'Chaussée d’Anvers', partner: 'cltb', tenure: 'clt_ground_lease', commune: 'Bruxelles', homes: 14, statusOn: '2024-01-01' })).body.id;
+    const [a, b, outsider] = [await newHousehold(), await newHousehold(), await newHousehold()];
+    await candidacy(cltb, a, '2024-02-01');
+    await candidacy(cltb, b, '2024-02-01');
+    const bad = problem(await referent.post('/api/sessions', { kind: 'project_workshop', title: 'Atelier', startsAt: '2025-03-10T18:30:00+01:00', projectId: '00000000-0000-0000-0000-000000000000' }), 400, 'validation_failed');
+    expect(bad.errors).toEqual([{ path: 'projectId', message: 'Unknown project' }]);
+    const session = await referent.post('/api/sessions', { kind: 'project_workshop', title: 'Atelier CLTB', startsAt: '2025-03-10T18:30:00+01:00', projectId: cltb });
+    expect(session.status, JSON.stringify(session.body)).toBe(201);
+    expect(session.body.projectId).toBe(cltb);
+    expect((await referent.post(`/api/sessions/${session.body.id}/held`, {})).status).toBeLessThan(300);
+    const att = await referent.put(`/api/sessions/${session.body.id}/attendance`, { invited: [a, b, outsider], attended: [{ householdId: a }, { householdId: outsider }] });
+    expect(att.status, JSON.stringify(att.body)).toBeLessThan(300);
+    // The outsider has no candidacy: only the candidates' 2 invitations and 1 attendance count.
+    expect((await co.get(`/api/projects/${cltb}`)).body.figures.workshops).toEqual({ invitations: 2, attendances: 1, participationRate: '0.5000' });
+  });
+});
+
+describe('a unit allocated twice at once', () => {
+  it('gives it to one candidacy and answers 409 to the other', async () => {
+    const u = await unit(vdp);
+    const c1 = await candidacy(vdp, await newHousehold());
+    const c2 = await candidacy(vdp, await newHousehold());
+    const answers = await Promise.all([c1, c2].map((c) => stage(c, { stage: 'unit_allocated', on: '2025-03-01', unitId: u.id })));
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await t.db.knex('candidacies').where({ unit_id: u.id })).toHaveLength(1);
   });
 });
 

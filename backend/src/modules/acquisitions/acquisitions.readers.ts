@@ -6,7 +6,7 @@
 import type { Knex } from 'knex';
 import type { CandidacyLinkReader } from '../gecs/candidacies.ts';
 import type { CandidacyStageReader } from '../journey/candidacies.ts';
-import { findCandidacy, listCandidacies, projectNames, stagesOf } from './acquisitions.repository.ts';
+import { compromisOf, findCandidacy, listCandidacies, projectNames, stagesOf } from './acquisitions.repository.ts';
 import { hasReached, isClosed } from './stages.ts';
 
 /** For gecs: whether an advance may be linked to a candidacy, and the deed dates advances are expected back on. */
@@ -22,6 +22,7 @@ export const candidacyLinks: CandidacyLinkReader = {
       closed: isClosed(h),
       withdrawn: h.some((s) => s.key === 'withdrawn'),
       deedOn: stages.find((s) => s.stage === 'deed')?.on ?? null,
+      downPayment: (await compromisOf(knex, [c.id])).get(c.id)?.downPayment ?? null,
     };
   },
   async deedDatesOf(knex: Knex, candidacyIds: string[]) {

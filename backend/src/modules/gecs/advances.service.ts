@@ -70,6 +70,10 @@ export async function createAdvance(
     if (link.householdId !== input.householdId) throw errors.validation([{ path: 'candidacyId', message: "Must be a candidacy of this advance's household" }]);
     if (link.withdrawn) throw errors.conflict('candidacy_closed', 'This candidacy was withdrawn: no advance can be linked to it.');
     if (!link.reachedCompromis) throw errors.conflict('candidacy_before_compromis', 'The pot advances the down payment from the compromis on: record the compromis stage first.');
+    // The pot advances the acompte, never more (domain: "only the acompte, never notary costs").
+    if (link.downPayment !== null && new Money(input.amount).gt(link.downPayment)) {
+      throw errors.validation([{ path: 'amount', message: `Must not be more than the compromis down payment (${formatAmount(link.downPayment)})` }]);
+    }
   }
   const member = await membershipOn(trx, input.householdId, input.valueDate, groupId);
   if (!member) throw errors.conflict('not_a_member', `This household is not a member of this group on ${input.valueDate}.`);

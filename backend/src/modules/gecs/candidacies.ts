@@ -16,6 +16,8 @@ export interface CandidacyLink {
   withdrawn: boolean;
   /** The deed's date, once recorded. */
   deedOn: string | null;
+  /** The compromis's down payment (acompte), euros as a decimal string: the most the pot may advance for it. */
+  downPayment: string | null;
 }
 
 /** Reads candidacies for gecs (supplied by app.ts from modules/acquisitions). */

@@ -278,7 +278,7 @@ export async function release(op: MoneyContext, id: string, input: ReleaseInput)
       book: fund.id,
       owner: deposit.household_id,
       subject: deposit.id,
-      memo: `Released ${formatAmount(allocation.released)}, landlord kept ${formatAmount(input.landlordKept)}, to the tenant ${formatAmount(allocation.toTenant)}`,
+      // No memo: statements print memos as written, in every language; the advance's row holds the release.
       postings: ledger.transfer(cash, receivable, allocation.toFund),
     });
   }

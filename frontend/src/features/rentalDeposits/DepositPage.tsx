@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Grid, Group, NativeSelect, Paper, Progress, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../api/auth';
@@ -250,9 +250,16 @@ function Figures({ deposit }: { deposit: Deposit }) {
 
 function Schedule({ deposit }: { deposit: Deposit }) {
   const { t } = useTranslation();
+  const box = useRef<HTMLDivElement>(null);
+  // A long plan opens where it matters: at the first instalment not fully paid (late, due or partial).
+  const firstOpen = deposit.schedule.find((line) => line.state !== 'paid')?.number ?? null;
+  useEffect(() => {
+    const row = firstOpen === null ? null : box.current?.querySelector<HTMLElement>(`[data-instalment="${firstOpen}"]`);
+    if (box.current && row) box.current.scrollTop += row.getBoundingClientRect().top - box.current.getBoundingClientRect().top - 48;
+  }, [firstOpen]);
   if (deposit.schedule.length === 0) return <Text c="dimmed">{t('rentalDeposits.schedule.empty')}</Text>;
   return (
-    <div style={{ maxHeight: 480, overflowY: 'auto' }}>
+    <div ref={box} style={{ maxHeight: 480, overflowY: 'auto' }}>
       <ScrollTable
         caption={t('rentalDeposits.schedule.caption')}
         head={
@@ -272,7 +279,7 @@ function Schedule({ deposit }: { deposit: Deposit }) {
         }
       >
         {deposit.schedule.map((line) => (
-          <Table.Tr key={line.number}>
+          <Table.Tr key={line.number} data-instalment={line.number}>
             <Table.Td visibleFrom="xs">{line.number}</Table.Td>
             <Table.Th scope="row" fw={500} className="nowrap">
               <DateText value={line.dueOn} />
