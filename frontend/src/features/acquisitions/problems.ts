@@ -17,6 +17,8 @@ export const ACQUISITION_CODES = [
   'unit_taken',
   'advance_approved',
   'candidacy_before_compromis',
+  'name_taken',
+  'label_taken',
 ] as const;
 type AcquisitionCode = (typeof ACQUISITION_CODES)[number];
 
