@@ -334,9 +334,26 @@ describe('acquisitions in the browser', () => {
     await coordinator.getByRole('region', { name: 'Acte signé' }).getByRole('link', { name: C_NAME }).waitFor();
   });
 
+  it('takes the coordinator from a compromis straight to its advance, approved only', async () => {
+    await coordinator.reload();
+    await coordinator.getByRole('region', { name: 'Sélectionné' }).getByRole('button', { name: `Changer l'étape de ${B_NAME}` }).click();
+    const dialog = coordinator.getByRole('dialog', { name: `Étape de ${B_NAME}` });
+    await dialog.waitFor();
+    await dialog.getByLabel(/^Nouvelle étape/).selectOption('compromis');
+    await dialog.getByLabel(/^Acompte/).fill('10 000');
+    await dialog.getByRole('button', { name: "Enregistrer l'étape" }).click();
+    const advance = coordinator.getByRole('dialog', { name: `Créer l'avance du pot pour ${B_NAME}` });
+    await advance.waitFor();
+    expect(await advance.getByLabel(/^Montant de l'avance/).inputValue()).toBe('10\u202f000,00');
+    await advance.getByRole('radio', { name: 'Approuver seulement' }).check();
+    await advance.getByRole('button', { name: "Approuver l'avance" }).click();
+    await advance.waitFor({ state: 'hidden' });
+    await coordinator.getByText(`Avance de 10 000,00 € approuvée pour ${B_NAME}.`).waitFor();
+    const after = (await apiGet(coordinator, `/api/candidacies/${bCandidacy}`)) as { currentStage: string; advance: { status: string; amount: string } };
+    expect(after).toMatchObject({ currentStage: 'compromis', advance: { status: 'approved', amount: '10000.00' } });
+  });
+
   it('withdraws a candidacy only once the cancellation of its approved advance is confirmed', async () => {
-    await apiPost(coordinator, `/api/candidacies/${bCandidacy}/stages`, { stage: 'compromis', on: today, compromis: { downPayment: '10000.00' } });
-    await apiPost(coordinator, `/api/groups/${groupId}/advances`, { householdId: bId, candidacyId: bCandidacy, amount: '10000.00', valueDate: today, status: 'approved' }, { 'Idempotency-Key': randomUUID() });
     await coordinator.reload();
     await coordinator.getByRole('region', { name: 'Compromis signé' }).getByRole('button', { name: `Changer l'étape de ${B_NAME}` }).click();
     const dialog = coordinator.getByRole('dialog', { name: `Étape de ${B_NAME}` });

@@ -405,7 +405,9 @@ export function useAddStage() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ candidacyId, body }: { candidacyId: string; body: StageBody }) => api.post<CandidacyDetail>(`${candidacyPath(candidacyId)}/stages`, body),
-    onSuccess: () => {
+    onSuccess: (candidacy) => {
+      // The answer is the candidacy as it now is: a dialog that goes on (to the advance, to the repayment) reads it at once.
+      queryClient.setQueryData(acquisitionKeys.candidacy(candidacy.id), candidacy);
       void queryClient.invalidateQueries({ queryKey: acquisitionKeys.all() });
       void queryClient.invalidateQueries({ queryKey: journeyKeys.all() });
       void queryClient.invalidateQueries({ queryKey: savingsKeys.all() });
