@@ -463,7 +463,25 @@ describe('acquisitions in the browser', () => {
     await screenshot(household, 'acq-me');
     await expectNoAxeViolations(household, 'my page with purchase at 360 px');
     expect(await household.textContent('body')).not.toContain(B_NAME);
+
+    // The same in Dutch.
+    await household.getByRole('button', { name: /^Langue : Français/ }).click();
+    await household.getByRole('menuitem', { name: 'Nederlands' }).click();
+    await household.getByRole('heading', { name: 'Uw aankoop' }).waitFor();
+    expect(await textOf(household.getByTestId('my-purchase'))).toContain(`Project ${PROJECT}: u hebt het compromis getekend op`);
+    await expect.poll(() => household.locator('.mantine-Loader-root').count(), { timeout: 20_000 }).toBe(0);
+    await expectFitsPhone(household, 'my page in Dutch');
+    await screenshot(household, 'acq-me-nl');
+    await expectNoAxeViolations(household, 'my page in Dutch');
     await householdContext.close();
+  });
+
+  it('fits the project page on a phone in English too', async () => {
+    await coordinator.goto(`${server.url}/projects/${projectId}`);
+    await coordinator.getByRole('button', { name: /^Langue : Français/ }).click();
+    await coordinator.getByRole('menuitem', { name: 'English' }).click();
+    await coordinator.getByRole('heading', { name: 'Candidacies by stage' }).waitFor();
+    await checkBothWidths(coordinator, 'project page in English', 'acq-project-en', () => coordinator.getByRole('region', { name: 'Compromis signed' }).waitFor());
   });
 
   it('had no uncaught error in any page', () => {
