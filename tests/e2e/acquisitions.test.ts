@@ -419,6 +419,11 @@ describe('acquisitions in the browser', () => {
     await coordinator.getByRole('button', { name: 'Calculer' }).click();
     await expect.poll(() => textOf(result.locator('[data-line="deferredAmount"] dd[data-amount]'))).toBe('75 000,00 €');
     expect(await textOf(result.locator('[data-line="vat"] dd[data-amount]'))).toBe('12 600,00 €');
+    // For a chosen household, the monthly payment is compared with its income (2 600,00 €).
+    await coordinator.getByRole('combobox', { name: /^Pour quel ménage/ }).fill('Diallo');
+    await coordinator.getByRole('option', { name: `${A_NAME} (${aReference})` }).click();
+    await coordinator.getByRole('button', { name: 'Calculer' }).click();
+    await expect.poll(() => textOf(result.getByTestId('affordability'))).toMatch(/^Cela fait \d+ % du revenu mensuel du ménage \(2 600,00 €\)\./);
     await checkBothWidths(coordinator, 'simulator', 'acq-simulator', () => result.waitFor());
   });
 
