@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { runDemoSteps } from './support/steps.ts';
 import type { Knex } from 'knex';
-import { inTransaction, systemActor, type Actor } from '../backend/src/db/tx.ts';
+import { systemActor, type Actor } from '../backend/src/db/tx.ts';
 import { addMonths, monthOf, monthsBetween, today } from '../backend/src/lib/dates.ts';
 import { Money, formatAmount } from '../backend/src/lib/money.ts';
 import { formatCommunication } from '../backend/src/lib/structured-communication.ts';
@@ -9,13 +9,15 @@ import { defaultOrganisationId } from '../backend/src/modules/users/users.servic
 import { createGroup, joinGroup, leaveGroup, setMonthlyAmount, setOfficer } from '../backend/src/modules/gecs/groups.service.ts';
 import type { ExitPolicy, OfficerRole } from '../backend/src/modules/gecs/groups.repository.ts';
 import { once } from '../backend/src/modules/ledger/ledger.idempotency.ts';
-import { createAdvance, payAdvance, repayAdvance } from '../backend/src/modules/gecs/advances.service.ts';
-import { closeMonth, deposit, dividend, refund, reverseEntry, type OperationContext } from '../backend/src/modules/gecs/operations.service.ts';
+import { createAdvance } from '../backend/src/modules/gecs/advances.service.ts';
+import { deposit, dividend, refund, reverseEntry, type OperationContext } from '../backend/src/modules/gecs/operations.service.ts';
 
 // Two GECS groups with years of monthly deposits, so that the pot and savings charts tell a story:
-// a change of the monthly amount, advances (repaid at the deed, outstanding, approved and waiting),
+// a change of the monthly amount, an advance approved and waiting for its compromis (the advances of
+// signed compromis are linked to their candidacy by 06_demo_acquisitions, repaid at the deed or outstanding),
 // a Crédal dividend shared pro rata, a mistaken deposit reversed, households in arrears, a household
-// that left and was refunded, PEPS (individual) savings, and months closed up to the month before last.
+// that left and was refunded, PEPS (individual) savings. Months are closed by 07_demo_month_closings, once
+// 06 has booked the advances of 2025 (a closed month takes no new entry).
 // Everything goes through the services, so every rule of the ledger holds: each operation of the story
 // (advances, repayment, refund, dividends, reversal, the mistaken deposit) in once() with its own
 // idempotency key, as its route runs it; the routine monthly deposits through deposit() too, a month's
@@ -271,33 +273,10 @@ function storySteps(): Step[] {
     },
   });
   return [
-    // Mukendi (Steyls): the pot advances part of the acompte at the compromis; the Fonds du Logement's
-    // loan repays it at the deed, four months later (the deed of the demo journeys).
-    advance('2025-07-21', anderlecht, 'Famille Mukendi', '5000.00', 'paid', 'Acompte du compromis — Steyls (Laeken)', 'mukendi'),
-    {
-      on: '2025-11-20',
-      order: 4,
-      label: 'Mukendi repays at the deed',
-      run: async (ctx) => {
-        const id = ctx.refs.get('mukendi')!;
-        const body = { amount: '5000.00', valueDate: '2025-11-20', note: 'Remboursement à l’acte (prêt du Fonds du Logement)' };
-        await money(ctx, 'repayment-mukendi', `POST /api/advances/${id}/repayments`, body, (op) => repayAdvance(op, id, body));
-      },
-    },
+    // The advances that belong to a compromis (Mukendi at Steyls, Kidane, Öztürk on the private market)
+    // are made by 06_demo_acquisitions, linked to their candidacy and repaid at the deed.
     groupDividend('2026-03-31', molenbeek, '187.43'),
     groupDividend('2026-03-31', anderlecht, '38.90'),
-    // Öztürk: approved after the October workshop, paid at the compromis a week later; the deed is due in February.
-    advance('2026-10-13', molenbeek, 'Famille Öztürk', '12000.00', 'approved', 'Acompte du compromis — maison à Evere, acte prévu en février', 'ozturk'),
-    {
-      on: '2026-10-20',
-      order: 4,
-      label: 'Öztürk advance paid',
-      run: async (ctx) => {
-        const id = ctx.refs.get('ozturk')!;
-        const body = { valueDate: '2026-10-20' };
-        await money(ctx, 'pay-ozturk', `POST /api/advances/${id}/pay`, body, (op) => payAdvance(op, id, body.valueDate));
-      },
-    },
     // Mahmoud's October deposit was entered twice from the same bank line: the second one is reversed.
     depositStep(MAHMOUD_OCTOBER, 'Famille Mahmoud', '120.00', 'group', 'mahmoud-duplicate', { note: 'Virement d’octobre', ref: 'mahmoud-duplicate' }),
     {
@@ -350,18 +329,8 @@ export async function seed(knex: Knex): Promise<string[]> {
   }
   const steps = await runDemoSteps(knex, ACTOR, organisationId, 'demo savings', [...DEMO_GROUPS.flatMap((g) => groupSteps(g, horizon)), ...storySteps(), ...pepsSteps(horizon)], ctx, horizon);
 
-  // Months are closed up to the month before last: last month and this one stay open for late entries.
-  const closeThrough = addMonths(monthOf(horizon), -2);
-  let closings = 0;
-  for (const g of DEMO_GROUPS) {
-    const groupId = ctx.groups.get(g.name)!;
-    for (const month of monthsBetween(g.startsOn, closeThrough)) {
-      await inTransaction(knex, ACTOR, (trx) => closeMonth({ trx, actor: ACTOR, organisationId, idempotencyKey: null }, groupId, month));
-      closings++;
-    }
-  }
   const deposits = steps.filter((s) => s.label.startsWith('deposit ')).length;
   return [
-    `Demo savings: ${DEMO_GROUPS.map((g) => `"${g.name}" (${g.members.length} households)`).join(' and ')}, ${deposits} deposits, 3 advances, 2 dividends, 1 reversal, ${closings} months closed through ${closeThrough} (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+    `Demo savings: ${DEMO_GROUPS.map((g) => `"${g.name}" (${g.members.length} households)`).join(' and ')}, ${deposits} deposits, 1 advance, 2 dividends, 1 reversal (${((Date.now() - started) / 1000).toFixed(1)} s).`,
   ];
 }
