@@ -193,7 +193,7 @@ function RulesHistory({ rules, current }: { rules: ProjectRule[]; current: Proje
                 {t('acquisitions.project.ruleFromDate')} <DateText value={rule.from} />
               </Text>
               {current?.from === rule.from && (
-                <Badge variant="light" color="teal.9" radius="sm">
+                <Badge variant="light" color="green" radius="sm" tt="none">
                   {t('acquisitions.project.ruleCurrent')}
                 </Badge>
               )}
