@@ -203,6 +203,75 @@ describe('acquisitions in the browser', () => {
     expect(await textOf(tile)).toContain('74,5 m²');
   });
 
+  it("lets the coordinator rename a project, change a home's price and add a dated rule, every dialog clean with axe at 1280 and 360 px", async () => {
+    const checkDialog = async (label: string) => {
+      for (const viewport of [DESKTOP, PHONE]) {
+        await coordinator.setViewportSize(viewport);
+        await viewShot(coordinator, label);
+        await expectNoAxeViolations(coordinator, `${label} at ${viewport.width} px`);
+      }
+      await coordinator.setViewportSize(DESKTOP);
+    };
+    await coordinator.getByRole('heading', { level: 1, name: 'Walrut' }).waitFor();
+    const walrutId = /\/projects\/([^/?#]+)/.exec(coordinator.url())?.[1] ?? '';
+
+    // The project, renamed: the dialog opens filled with the project as it is.
+    await coordinator.getByRole('button', { name: 'Modifier le projet' }).click();
+    const edit = coordinator.getByRole('dialog', { name: 'Modifier le projet' });
+    await edit.waitFor();
+    expect(await edit.getByLabel(/^Projet/).inputValue()).toBe('Walrut');
+    expect(await edit.getByLabel(/^Logements prévus/).inputValue()).toBe('12');
+    await edit.getByLabel(/^Projet/).fill('Walrut Nord');
+    await checkDialog('acq-edit-project-dialog');
+    await edit.getByRole('button', { name: 'Enregistrer le projet' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await coordinator.getByRole('heading', { level: 1, name: 'Walrut Nord' }).waitFor();
+
+    // A home's price, changed from its tile; the other figures stay as typed.
+    await coordinator.getByRole('list', { name: 'Les logements' }).getByRole('button', { name: 'Modifier le logement W.1' }).click();
+    const unit = coordinator.getByRole('dialog', { name: 'Modifier le logement W.1' });
+    await unit.waitFor();
+    expect(await unit.getByLabel(/^Prix/).inputValue()).toBe('210\u202f000,00');
+    expect(await unit.getByLabel(/^Surface/).inputValue()).toBe('74,5');
+    await unit.getByLabel(/^Prix/).fill('215 000');
+    await checkDialog('acq-edit-unit-dialog');
+    await unit.getByRole('button', { name: 'Enregistrer le logement' }).click();
+    await unit.waitFor({ state: 'hidden' });
+    const tile = coordinator.getByRole('list', { name: 'Les logements' }).locator('[data-unit="W.1"]');
+    await expect.poll(() => textOf(tile)).toContain('215 000,00 €');
+
+    // A dated rule: 30 % typed, "0.3" sent; it heads the dated list.
+    await coordinator.getByRole('button', { name: 'Ajouter une règle' }).click();
+    const rule = coordinator.getByRole('dialog', { name: 'Nouvelle règle du projet' });
+    await rule.waitFor();
+    expect(await rule.getByLabel(/^En vigueur à partir du/).inputValue()).toBe(today);
+    await rule.getByLabel('Prix différé permis').check();
+    await rule.getByLabel(/^Prix différé maximum/).fill('30');
+    await rule.getByLabel(/^Années d'occupation/).fill('20');
+    await checkDialog('acq-rule-dialog');
+    await rule.getByRole('button', { name: 'Enregistrer la règle' }).click();
+    await rule.waitFor({ state: 'hidden' });
+    const history = coordinator.getByRole('list', { name: 'Historique des règles' });
+    await expect.poll(() => textOf(history)).toContain("jusqu'à 30 % du prix");
+    expect(await textOf(history)).toContain('20 ans');
+
+    const saved = (await apiGet(coordinator, `/api/projects/${walrutId}`)) as { name: string; units: Array<{ label: string; price: string; floorArea: string }>; rules: Array<Record<string, unknown>> };
+    expect(saved.name).toBe('Walrut Nord');
+    expect(saved.units.find((u) => u.label === 'W.1')).toMatchObject({ price: '215000.00' });
+    expect(saved.rules).toHaveLength(1);
+    expect(saved.rules[0]).toMatchObject({ from: today, deferredPriceAllowed: true, occupancyYears: 20 });
+    expect(Number(saved.rules[0]?.deferredPriceMaxPercent)).toBe(0.3);
+
+    // No candidacy yet: on a phone the nine empty stages fold into one line; on a desktop each keeps its column.
+    expect(await coordinator.getByRole('region', { name: 'Intéressé' }).count()).toBe(1);
+    await coordinator.setViewportSize(PHONE);
+    const folded = coordinator.getByTestId('empty-stages');
+    await folded.waitFor();
+    expect(await textOf(folded)).toContain('Aucune candidature : Intéressé, Candidat, Sélectionné');
+    expect(await coordinator.getByRole('region', { name: 'Intéressé' }).count()).toBe(0);
+    await coordinator.setViewportSize(DESKTOP);
+  });
+
   it('lists the project with its candidacies by stage and its homes by status', async () => {
     await staffLogin(referent, REFERENT.email, REFERENT.password);
     await referent.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: "Projets d'achat" }).click();

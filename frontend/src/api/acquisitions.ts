@@ -464,3 +464,36 @@ export function useAddProjectStatus(projectId: string) {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: acquisitionKeys.all() }),
   });
 }
+
+/** Changes a project's facts (coordinators); the body is shaped by projectForm.ts. */
+export function useUpdateProject(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: unknown) => api.patch<ProjectDetail>(projectPath(projectId), body),
+    onSuccess: (project) => {
+      queryClient.setQueryData(acquisitionKeys.project(project.id), project);
+      void queryClient.invalidateQueries({ queryKey: acquisitionKeys.all() });
+    },
+  });
+}
+
+/** Changes a home of a project (coordinators). */
+export function useUpdateUnit(unitId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: unknown) => api.patch<Unit>(`/api/units/${encodeURIComponent(unitId)}`, body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: acquisitionKeys.all() }),
+  });
+}
+
+/** Adds a dated rule to a project (coordinators); one rule per date. */
+export function useAddProjectRule(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: unknown) => api.post<ProjectDetail>(`${projectPath(projectId)}/rules`, body),
+    onSuccess: (project) => {
+      queryClient.setQueryData(acquisitionKeys.project(project.id), project);
+      void queryClient.invalidateQueries({ queryKey: acquisitionKeys.all() });
+    },
+  });
+}

@@ -1,12 +1,13 @@
-import { Button, Grid, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Grid, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useSession } from '../../api/auth';
-import { useCreateCandidacy, useProject, useWithdrawalReasons, type ProjectDetail } from '../../api/acquisitions';
+import { useCreateCandidacy, useProject, useWithdrawalReasons, type ProjectDetail, type ProjectRule, type Unit } from '../../api/acquisitions';
 import { DateText } from '../../components/DateText';
-import { PlusIcon } from '../../components/Icons';
+import { EditIcon, PlusIcon } from '../../components/Icons';
 import { InfoList } from '../../components/InfoList';
 import { ModalForm } from '../../components/ModalForm';
 import { MoneyText } from '../../components/MoneyText';
@@ -14,13 +15,14 @@ import { notifySuccess } from '../../components/notify';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import { SectionCard } from '../../components/SectionCard';
-import { todayInBrussels } from '../../i18n/format';
+import { currentLanguage } from '../../i18n';
+import { formatMoney, todayInBrussels } from '../../i18n/format';
 import { formatRate } from '../journey/labels';
 import { AcqErrorBanner } from './components/AcqForm';
 import { ProjectStatusBadge } from './components/Badges';
 import { CandidacyBoard, type CardAction } from './components/CandidacyBoard';
 import { CandidacyDialog, type CandidacyDialogProps } from './components/CandidacyDialog';
-import { CreateUnitModal, ProjectStatusModal } from './components/ProjectDialogs';
+import { CreateUnitModal, EditProjectModal, EditUnitModal, ProjectRuleModal, ProjectStatusModal } from './components/ProjectDialogs';
 import { UnitsGrid } from './components/UnitsGrid';
 import { formatPercent, partnerName, reasonName } from './labels';
 import { acquisitionFieldErrors } from './problems';
@@ -41,10 +43,12 @@ function ProjectDetails({ project }: { project: ProjectDetail }) {
   const [adding, add] = useDisclosure(false);
   const [addingUnit, addUnit] = useDisclosure(false);
   const [changingStatus, changeStatus] = useDisclosure(false);
+  const [editing, edit] = useDisclosure(false);
+  const [addingRule, addRule] = useDisclosure(false);
+  const [editingUnit, setEditingUnit] = useState<Unit | null>(null);
   const onAction = (action: CardAction) =>
     setOpen((previous) => ({ candidacyId: action.candidacy.id, name: action.candidacy.household.displayName, view: action.kind, serial: (previous?.serial ?? 0) + 1 }));
   const rules = project.currentRules;
-  const yesNo = (v: boolean) => (v ? t('common.yes') : t('common.no'));
 
   return (
     <>
@@ -54,6 +58,11 @@ function ProjectDetails({ project }: { project: ProjectDetail }) {
         description={`${partnerName(project, t)} · ${t(`acquisitions.tenure.${project.tenure}`)}`}
         actions={
           <>
+            {coordinator && (
+              <Button variant="default" leftSection={<EditIcon size={16} />} onClick={edit.open}>
+                {t('acquisitions.project.edit')}
+              </Button>
+            )}
             {coordinator && project.status !== 'closed' && (
               <Button variant="default" onClick={changeStatus.open}>
                 {t('acquisitions.project.changeStatus')}
@@ -96,39 +105,32 @@ function ProjectDetails({ project }: { project: ProjectDetail }) {
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
             <SectionCard title={t('acquisitions.project.rules')} id="project-rules">
-              {rules ? (
-                <Stack gap="sm">
-                  <InfoList
-                    cols={1}
-                    items={[
-                      {
-                        label: t('acquisitions.project.deferredPrice'),
-                        value: rules.deferredPriceAllowed ? t('acquisitions.project.deferredUpTo', { max: formatPercent(rules.deferredPriceMaxPercent) ?? t('common.empty') }) : yesNo(false),
-                      },
-                      ...(rules.incomeCeiling
-                        ? [{ label: t('acquisitions.project.incomeCeiling'), value: <IncomeCeiling amount={rules.incomeCeiling} perDependent={rules.incomeCeilingPerDependent} /> }]
-                        : []),
-                      ...(rules.occupancyYears !== null ? [{ label: t('acquisitions.project.occupancy'), value: t('acquisitions.project.years', { count: rules.occupancyYears }) }] : []),
-                      ...(rules.cltResaleSharePercent
-                        ? [{ label: t('acquisitions.project.cltResale'), value: t('acquisitions.project.cltResaleValue', { share: formatPercent(rules.cltResaleSharePercent) }) }]
-                        : []),
-                    ]}
-                  />
-                  <Text size="sm" c="dimmed">
-                    {t('acquisitions.project.rulesFrom')} <DateText value={rules.from} />
-                    {rules.note && ` — ${rules.note}`}
-                  </Text>
-                </Stack>
-              ) : (
-                <Text c="dimmed">{t('acquisitions.project.noRules')}</Text>
-              )}
+              <Stack gap="sm">
+                {rules ? (
+                  <>
+                    <InfoList cols={1} items={ruleItems(rules, t)} />
+                    <Text size="sm" c="dimmed">
+                      {t('acquisitions.project.rulesFrom')} <DateText value={rules.from} />
+                      {rules.note && ` — ${rules.note}`}
+                    </Text>
+                  </>
+                ) : (
+                  <Text c="dimmed">{t('acquisitions.project.noRules')}</Text>
+                )}
+                {project.rules.length > 0 && <RulesHistory rules={project.rules} current={rules} />}
+                {coordinator && (
+                  <Button variant="light" leftSection={<PlusIcon size={16} />} onClick={addRule.open} style={{ alignSelf: 'flex-start' }}>
+                    {t('acquisitions.project.addRule')}
+                  </Button>
+                )}
+              </Stack>
             </SectionCard>
           </Grid.Col>
         </Grid>
 
         <SectionCard title={t('acquisitions.units.title')} id="project-units">
           <Stack gap="sm">
-            <UnitsGrid units={project.units} candidacies={project.candidacies} />
+            <UnitsGrid units={project.units} candidacies={project.candidacies} onEdit={coordinator ? setEditingUnit : undefined} />
             {coordinator && (
               <Button variant="light" leftSection={<PlusIcon size={16} />} onClick={addUnit.open} style={{ alignSelf: 'flex-start' }}>
                 {t('acquisitions.units.add')}
@@ -152,10 +154,76 @@ function ProjectDetails({ project }: { project: ProjectDetail }) {
         <>
           <CreateUnitModal projectId={project.id} opened={addingUnit} onClose={addUnit.close} />
           <ProjectStatusModal key={project.status} projectId={project.id} current={project.status} opened={changingStatus} onClose={changeStatus.close} />
+          <EditProjectModal key={`edit-${editing ? 'open' : 'closed'}`} project={project} opened={editing} onClose={edit.close} />
+          <ProjectRuleModal projectId={project.id} opened={addingRule} onClose={addRule.close} />
+          {editingUnit && <EditUnitModal key={editingUnit.id} unit={editingUnit} opened onClose={() => setEditingUnit(null)} />}
         </>
       )}
     </>
   );
+}
+
+/** What a rule says, as label–value pairs: the deferred price always, the other limits when set. */
+function ruleItems(rule: ProjectRule, t: TFunction) {
+  return [
+    {
+      label: t('acquisitions.project.deferredPrice'),
+      value: rule.deferredPriceAllowed ? t('acquisitions.project.deferredUpTo', { max: formatPercent(rule.deferredPriceMaxPercent) ?? t('common.empty') }) : t('common.no'),
+    },
+    ...(rule.incomeCeiling ? [{ label: t('acquisitions.project.incomeCeiling'), value: <IncomeCeiling amount={rule.incomeCeiling} perDependent={rule.incomeCeilingPerDependent} /> }] : []),
+    ...(rule.occupancyYears !== null ? [{ label: t('acquisitions.project.occupancy'), value: t('acquisitions.project.years', { count: rule.occupancyYears }) }] : []),
+    ...(rule.cltResaleSharePercent ? [{ label: t('acquisitions.project.cltResale'), value: t('acquisitions.project.cltResaleValue', { share: formatPercent(rule.cltResaleSharePercent) }) }] : []),
+  ];
+}
+
+/** Every dated rule of the project, latest first, the one in force marked; each applies until the next one. */
+function RulesHistory({ rules, current }: { rules: ProjectRule[]; current: ProjectRule | null }) {
+  const { t } = useTranslation();
+  const sorted = [...rules].sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
+  return (
+    <Stack gap={4} data-testid="rules-history">
+      <Title order={3} size="h6">
+        {t('acquisitions.project.rulesHistory')}
+      </Title>
+      <Stack component="ol" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('acquisitions.project.rulesHistory')}>
+        {sorted.map((rule) => (
+          <Paper component="li" key={rule.from} p="xs" withBorder data-rule-from={rule.from}>
+            <Group gap="xs" wrap="wrap">
+              <Text size="sm" fw={600}>
+                {t('acquisitions.project.ruleFromDate')} <DateText value={rule.from} />
+              </Text>
+              {current?.from === rule.from && (
+                <Badge variant="light" color="green" radius="sm" tt="none">
+                  {t('acquisitions.project.ruleCurrent')}
+                </Badge>
+              )}
+            </Group>
+            <Text size="sm">
+              {ruleSummary(rule, t)}
+            </Text>
+            {rule.note && (
+              <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                {rule.note}
+              </Text>
+            )}
+          </Paper>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
+
+/** A rule in one line of text (the history's rows). */
+function ruleSummary(rule: ProjectRule, t: TFunction): string {
+  const parts = [
+    rule.deferredPriceAllowed
+      ? t('acquisitions.project.rulePart', { label: t('acquisitions.project.deferredPrice'), value: t('acquisitions.project.deferredUpTo', { max: formatPercent(rule.deferredPriceMaxPercent) ?? t('common.empty') }) })
+      : t('acquisitions.project.noDeferred'),
+  ];
+  if (rule.incomeCeiling) parts.push(t('acquisitions.project.rulePart', { label: t('acquisitions.project.incomeCeiling'), value: formatMoney(rule.incomeCeiling, currentLanguage()) ?? rule.incomeCeiling }));
+  if (rule.occupancyYears !== null) parts.push(t('acquisitions.project.rulePart', { label: t('acquisitions.project.occupancy'), value: t('acquisitions.project.years', { count: rule.occupancyYears }) }));
+  if (rule.cltResaleSharePercent) parts.push(t('acquisitions.project.rulePart', { label: t('acquisitions.project.cltResale'), value: t('acquisitions.project.cltResaleValue', { share: formatPercent(rule.cltResaleSharePercent) }) }));
+  return parts.join(' · ');
 }
 
 function IncomeCeiling({ amount, perDependent }: { amount: string; perDependent: string | null }) {

@@ -19,6 +19,7 @@ export const ACQUISITION_CODES = [
   'candidacy_before_compromis',
   'name_taken',
   'label_taken',
+  'rule_exists',
 ] as const;
 type AcquisitionCode = (typeof ACQUISITION_CODES)[number];
 

@@ -1,8 +1,9 @@
 import { Anchor, Badge, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { FORWARD_STAGES, type CandidacyStage, type ProjectCandidacy, type Unit } from '../../../api/acquisitions';
+import { FORWARD_STAGES, type ProjectCandidacy, type Unit } from '../../../api/acquisitions';
 import { DateText } from '../../../components/DateText';
+import { boardColumns } from '../board';
 
 /** What a card's buttons open. */
 export interface CardAction {
@@ -23,19 +24,19 @@ const MONEY_FROM = FORWARD_STAGES.indexOf('compromis');
 
 /**
  * The candidacies by current stage: one column per stage (four per row on wide screens, two on
- * tablets, stacked on phones), each a region named by its heading; withdrawn candidacies last.
+ * tablets, stacked on phones), each a region named by its heading; withdrawn candidacies last. On
+ * phones (below xs) the empty columns are not stacked: one compact line names their stages instead.
  */
 export function CandidacyBoard({ candidacies, units, canMoveMoney, onAction }: CandidacyBoardProps) {
   const { t } = useTranslation();
   const labels = new Map(units.map((u) => [u.id, u.label]));
-  const columns: CandidacyStage[] = [...FORWARD_STAGES, 'withdrawn'];
+  const { columns, empty } = boardColumns(candidacies);
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3, xl: 5 }} spacing="sm" verticalSpacing="md" role="group" aria-label={t('acquisitions.board.label')}>
-      {columns.map((stage) => {
-        const cards = candidacies.filter((c) => c.currentStage === stage);
+      {columns.map(({ stage, cards }) => {
         const id = `stage-column-${stage}`;
         return (
-          <Paper component="section" key={stage} aria-labelledby={id} p="xs" bg="gray.0" withBorder style={{ minWidth: 0 }} data-stage={stage}>
+          <Paper component="section" key={stage} aria-labelledby={id} p="xs" bg="gray.0" withBorder style={{ minWidth: 0 }} data-stage={stage} visibleFrom={cards.length === 0 ? 'xs' : undefined}>
             <Group justify="space-between" wrap="nowrap" mb="xs" gap="xs" px={4}>
               <Title order={3} size="h5" id={id} style={{ overflowWrap: 'anywhere' }}>
                 {t(`acquisitions.stage.${stage}`)}
@@ -84,6 +85,11 @@ export function CandidacyBoard({ candidacies, units, canMoveMoney, onAction }: C
           </Paper>
         );
       })}
+      {empty.length > 0 && (
+        <Text size="sm" c="dimmed" px={4} hiddenFrom="xs" data-testid="empty-stages">
+          {t('acquisitions.board.emptyStages', { stages: empty.map((stage) => t(`acquisitions.stage.${stage}`)).join(', ') })}
+        </Text>
+      )}
     </SimpleGrid>
   );
 }

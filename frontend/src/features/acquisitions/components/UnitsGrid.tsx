@@ -1,6 +1,7 @@
-import { Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { UNIT_STATUSES, type ProjectCandidacy, type Unit } from '../../../api/acquisitions';
+import { EditIcon } from '../../../components/Icons';
 import { MoneyText } from '../../../components/MoneyText';
 import { currentLanguage } from '../../../i18n';
 import { localeFor } from '../../../i18n/format';
@@ -13,9 +14,10 @@ function formatArea(area: string): string {
 
 /**
  * The project's homes as a grid of tiles coloured by status: each tile also writes its status, and a
- * legend with counts heads the grid (colour is never the only sign).
+ * legend with counts heads the grid (colour is never the only sign). With `onEdit` (coordinators), each
+ * tile has an edit button named after its home.
  */
-export function UnitsGrid({ units, candidacies }: { units: Unit[]; candidacies: ProjectCandidacy[] }) {
+export function UnitsGrid({ units, candidacies, onEdit }: { units: Unit[]; candidacies: ProjectCandidacy[]; onEdit?: (unit: Unit) => void }) {
   const { t } = useTranslation();
   if (units.length === 0) return <Text c="dimmed">{t('acquisitions.units.empty')}</Text>;
   const holders = new Map(candidacies.map((c) => [c.id, c.household.displayName]));
@@ -58,6 +60,11 @@ export function UnitsGrid({ units, candidacies }: { units: Unit[]; candidacies: 
                 <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                   {holder}
                 </Text>
+              )}
+              {onEdit && (
+                <Button variant="subtle" size="compact-xs" mt={4} leftSection={<EditIcon size={14} />} onClick={() => onEdit(unit)} aria-label={t('acquisitions.units.editLabel', { label: unit.label })}>
+                  {t('acquisitions.units.edit')}
+                </Button>
               )}
             </Paper>
           );
