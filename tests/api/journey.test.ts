@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, problem, setupApp, type Client, type TestApp } from '../helpers/app.ts';
 import { HOUSEHOLD_PASSWORD, makeActivatedHousehold, makeHousehold, makeStaff, STAFF_PASSWORD } from '../factories/index.ts';
 import { inTransaction, systemActor } from '../../backend/src/db/tx.ts';
+import { addDays, today } from '../../backend/src/lib/dates.ts';
 
 let t: TestApp;
 let referent: Client;
@@ -17,8 +18,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const TODAY = new Date().toISOString().slice(0, 10);
-const TOMORROW = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+const TODAY = today();
+// Tomorrow where the service works (Brussels): between 23:00 and 24:00 UTC, UTC's tomorrow is already Brussels' today.
+const TOMORROW = addDays(today(), 1);
 const journeyOf = async (id: string) => (await referent.get(`/api/households/${id}/journey`)).body;
 const move = (id: string, phase: string, on: string, note?: string) => referent.post(`/api/households/${id}/transitions`, { phase, on, ...(note ? { note } : {}) });
 const leave = (id: string, reason: string, on: string, note?: string) => referent.post(`/api/households/${id}/exits`, { reason, on, ...(note ? { note } : {}) });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../helpers/server.ts';
 import { HOUSEHOLD_PASSWORD, makeActivatedHousehold, makeHousehold } from '../factories/index.ts';
 import { systemActor } from '../../backend/src/db/tx.ts';
+import { addDays, today } from '../../backend/src/lib/dates.ts';
 import { addTransition } from '../../backend/src/modules/journey/journey.service.ts';
 import { createSession, setAttendance } from '../../backend/src/modules/journey/sessions.service.ts';
 import { createSessionBody } from '../../backend/src/modules/journey/journey.schemas.ts';
@@ -87,7 +88,8 @@ describe('the journey board in the browser', () => {
     await dialog.waitFor();
     await dialog.getByLabel('Nouvelle phase').selectOption({ label: 'Préparation' });
     // A date in the future is refused by the API, and the dialog says why.
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    // Tomorrow in Brussels (between 23:00 and 24:00 UTC, UTC's tomorrow is already Brussels' today).
+    const tomorrow = addDays(today(), 1);
     await dialog.getByLabel(/^Date du changement/).fill(tomorrow);
     await dialog.getByRole('button', { name: 'Enregistrer le changement' }).click();
     await dialog.getByText('Entrez une date qui n\'est pas dans le futur.').waitFor();
