@@ -1,4 +1,5 @@
 import { Table } from '@mantine/core';
+import { ChartTooltipBox } from '../../../components/ChartTooltipBox';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import { CHART_COLORS } from '../../../components/chartColors';
@@ -27,8 +28,7 @@ function FundTooltip({ active, payload }: TooltipProps) {
   if (!active || !point) return null;
   const language = currentLanguage();
   return (
-    <div style={{ background: 'white', border: '1px solid var(--mantine-color-gray-4)', borderRadius: 6, padding: '6px 10px', fontSize: 13 }}>
-      <strong>{monthLabel(point.month, language, 'long')}</strong>
+    <ChartTooltipBox heading={monthLabel(point.month, language, 'long')}>
       {SERIES.map((s) => (
         <div key={s.key}>
           {t(`rentalDeposits.fund.${s.key}`)}: {formatMoney(point.values[s.key], language)}
@@ -37,7 +37,7 @@ function FundTooltip({ active, payload }: TooltipProps) {
       <div>
         {t('rentalDeposits.fund.openCount')}: {point.openCount}
       </div>
-    </div>
+    </ChartTooltipBox>
   );
 }
 

@@ -1,4 +1,5 @@
 import { Table } from '@mantine/core';
+import { ChartTooltipBox } from '../../../components/ChartTooltipBox';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import { MoneyText } from '../../../components/MoneyText';
@@ -20,11 +21,10 @@ function MemberTooltip({ active, payload }: TooltipProps) {
   if (!active || !bar) return null;
   const language = currentLanguage();
   return (
-    <div style={{ background: 'white', border: '1px solid var(--mantine-color-gray-4)', borderRadius: 6, padding: '6px 10px', fontSize: 13 }}>
-      <strong>{bar.name}</strong>
+    <ChartTooltipBox heading={bar.name}>
       <div>{t('savings.members.groupSavings')}: {formatMoney(bar.savings, language)}</div>
       <div>{t('savings.members.outstandingAdvance')}: {formatMoney(bar.advance, language)}</div>
-    </div>
+    </ChartTooltipBox>
   );
 }
 

@@ -1,4 +1,5 @@
 import { Table } from '@mantine/core';
+import { ChartTooltipBox } from '../../../components/ChartTooltipBox';
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import { MoneyText } from '../../../components/MoneyText';
@@ -27,13 +28,12 @@ function PotTooltip({ active, payload }: TooltipProps) {
   if (!active || !point) return null;
   const language = currentLanguage();
   return (
-    <div style={{ background: 'white', border: '1px solid var(--mantine-color-gray-4)', borderRadius: 6, padding: '6px 10px', fontSize: 13 }}>
-      <strong>{monthLabel(point.month, language, 'long')}</strong>
+    <ChartTooltipBox heading={monthLabel(point.month, language, 'long')}>
       <div>{t('savings.pot.cash')}: {formatMoney(point.values.cash, language)}</div>
       <div>{t('savings.pot.reserved')}: {formatMoney(point.values.reserved, language)}</div>
       <div>{t('savings.pot.outstandingAdvances')}: {formatMoney(point.values.outstandingAdvances, language)}</div>
       <div>{t('savings.pot.membersSavings')}: {formatMoney(point.values.membersSavings, language)}</div>
-    </div>
+    </ChartTooltipBox>
   );
 }
 

@@ -1,4 +1,5 @@
 import { Table } from '@mantine/core';
+import { ChartTooltipBox } from '../../../components/ChartTooltipBox';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import { MoneyText } from '../../../components/MoneyText';
@@ -21,12 +22,11 @@ function CurveTooltip({ active, payload, simple }: TooltipProps & { simple: bool
   if (!active || !point) return null;
   const language = currentLanguage();
   return (
-    <div style={{ background: 'white', border: '1px solid var(--mantine-color-gray-4)', borderRadius: 6, padding: '6px 10px', fontSize: 13 }}>
-      <strong>{monthLabel(point.month, language, 'long')}</strong>
+    <ChartTooltipBox heading={monthLabel(point.month, language, 'long')}>
       {!simple && <div>{t('savings.balances.groupSavings')}: {formatMoney(point.values.group, language)}</div>}
       {!simple && <div>{t('savings.balances.individualSavings')}: {formatMoney(point.values.individual, language)}</div>}
       <div>{t('savings.balances.totalSavings')}: {formatMoney(point.values.total, language)}</div>
-    </div>
+    </ChartTooltipBox>
   );
 }
 
