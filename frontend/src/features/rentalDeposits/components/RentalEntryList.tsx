@@ -82,9 +82,7 @@ export function RentalEntryList({ lines, label, idPrefix, onReverse, initialCoun
           }
           // A write-off keeps its reason as the entry's memo.
           const writeOffReason = line.kind === 'deposit_write_off' && !line.reason ? line.memo : null;
-          // A release's memo is the server's own English summary: the advance page shows the release in words.
-          const memo = line.kind === 'deposit_release' ? null : line.memo;
-          if (memo && line.reversesEntryNumber === null && !writeOffReason) details.push(memo);
+          if (line.memo && line.reversesEntryNumber === null && !writeOffReason) details.push(line.memo);
           if (line.bankReference) details.push(t('rentalDeposits.entries.bankReference', { reference: line.bankReference }));
           if (line.createdBy) details.push(t('rentalDeposits.entries.recordedBy', { name: line.createdBy }));
           const reversal = line.reversesEntryNumber !== null;
