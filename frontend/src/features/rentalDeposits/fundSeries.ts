@@ -6,11 +6,7 @@
 import type { Deposit, FundSeriesItem } from '../../api/rentalDeposits';
 import type { DecimalString } from '../../api/types';
 import { isZero, toCents } from '../savings/amounts';
-
-/** Euros as a number, for drawing only (a chart axis needs numbers; tables keep the strings). */
-function plot(amount: DecimalString): number {
-  return Number(amount);
-}
+import { plot } from '../savings/savingsSeries';
 
 /** One month-end of the fund chart. */
 export interface FundPoint {
